@@ -1,0 +1,90 @@
+"""The platform-neutral answer: what every surface shows for an analysis result.
+
+Adapters render an ``Answer`` (Block Kit, Adaptive Card, HTML, terminal); none of them decides
+wording or content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from classifiers import guidelines
+from classifiers.guidelines import Guideline
+from classifiers.result import AnalysisResult
+
+from . import messages
+
+
+@dataclass(frozen=True)
+class Link:
+    """A resource: a button when its URL is confirmed, else text naming publisher and title."""
+
+    label: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Card:
+    """A guideline card."""
+
+    topic: str
+    title: str
+    summary: str
+    dos: list[str]
+    donts: list[str]
+    links: list[Link]
+    unconfirmed: list[str]
+
+
+@dataclass(frozen=True)
+class FindingView:
+    """One finding as shown to people."""
+
+    label: str
+    title: str
+    level: str
+    confidence: int
+    evidence: list[str]
+    guideline: Card
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What to tell the user about one analysed draft."""
+
+    verdict: str
+    headline: str
+    emoji: str
+    findings: list[FindingView]
+    safer_version: str | None
+    still_to_change: list[str]
+    versions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    notice: str = ""
+
+
+def guideline_card(g: Guideline, links: int = 3) -> Card:
+    """A card for one guideline: confirmed links as buttons, unconfirmed as publisher + title."""
+    confirmed = [r for r in g.resources if r.confirmed][:links]
+    unconfirmed = [f"{r.publisher}, “{r.title}”" for r in g.resources if not r.confirmed][:1]
+    return Card(g.id, g.title, g.summary, list(g.dos), list(g.donts),
+                [Link(f"{r.publisher.split(' (')[0]}: {r.title}", r.url) for r in confirmed], unconfirmed)
+
+
+def build_answer(result: AnalysisResult, has_files: bool = False) -> Answer:
+    """Turn an analysis result into the answer every platform renders."""
+    findings = [
+        FindingView(f.label, f.title, messages.LEVEL_WORDS[f.level], round(f.score * 100),
+                    [e.text for e in f.evidence], guideline_card(guidelines.guideline(f.guideline_id)))
+        for f in result.findings
+    ]
+    safer = result.redacted if result.labels and result.redacted_clear else None
+    versions = []
+    if len(result.drafts) > 1:
+        for i, d in enumerate(result.drafts, 1):
+            name = d.version or f"version {i}"
+            versions.append(f"{name}: " + (", ".join(d.labels) if d.labels else "clear"))
+    notes = [messages.IMAGES_NOT_ANALYSED] if has_files else []
+    return Answer(result.verdict, messages.VERDICT_HEADLINE[result.verdict],
+                  messages.VERDICT_EMOJI[result.verdict], findings, safer, list(result.still_to_change),
+                  versions, notes, result.notice)

@@ -1,0 +1,45 @@
+"""Every user-facing string, so Slack, Teams, the web and the terminal say the same thing."""
+
+VERDICT_HEADLINE = {
+    "clear": "No risks found",
+    "review": "Review before posting",
+    "high": "High risk: do not post as written",
+}
+VERDICT_EMOJI = {"clear": "✅", "review": "⚠️", "high": "⛔"}
+LEVEL_WORDS = {"low": "Low", "medium": "Medium", "high": "High"}
+SAFER_VERSION = "Safer version (identifiers replaced)"
+STILL_TO_CHANGE = "Redacting identifiers is not enough; still to change:"
+NO_REWRITE = "No rewrite needed."
+EVIDENCE = "Why"
+GUIDELINE = "Guideline"
+VERSIONS = "This message holds {n} versions; each was checked:"
+IMAGES_NOT_ANALYSED = (
+    "Images and files are not analysed, only the text. Before posting a photo taken in a clinical area, "
+    "check for patients or visitors, faces, tattoos, charts, screens, whiteboards, wristbands and name "
+    "badges in the frame, and get written consent for any patient image."
+)
+PRIVACY_PROMISE = (
+    "Your draft is analysed in memory and never stored: the bot keeps only a keyed hash, the labels "
+    "and scores."
+)
+EMPTY = "There is no text to check: paste the draft post you want reviewed."
+HELP = (
+    "Send me a draft post and I will check it for four risks: patient privacy (HIPAA), individual "
+    "medical advice, unprofessional conduct, and undisclosed conflicts of interest.\n"
+    "• Paste a draft in a message (wrapping it in \"is this ok to post?\" is fine).\n"
+    "• `policy <topic or words>` looks up guidelines (topics: privacy, advice, venting, coi, reviews, "
+    "footprint, general).\n"
+    "• `help` shows this message."
+)
+NO_POLICY_MATCH = "No guideline matches “{query}”. Topics: {topics}."
+POLICY_TOPICS = "Guideline topics (ask `policy <topic>`):"
+MENTION_VISIBLE = (
+    "Only you can see this answer, but your message mentioning me is visible to the channel: you can "
+    "delete it if it contained patient details."
+)
+SENT_PRIVATELY = "I sent you the result privately."
+FEEDBACK_PROMPT = "Was this helpful?"
+FEEDBACK_HELPFUL = "Helpful"
+FEEDBACK_WRONG = "Not right"
+FEEDBACK_THANKS = "Thanks for the feedback: it helps tune the checker. (Your draft was not stored.)"
+ERROR = "Sorry, something went wrong while checking that. Nothing was stored; please try again."

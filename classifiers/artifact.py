@@ -1,0 +1,77 @@
+"""Save and load the trained model, refusing any file that was not verified.
+
+A joblib file is code: loading one runs whatever it contains. The model card written beside the
+artifact records its SHA-256 and the versions of the libraries whose objects it holds; ``load``
+checks both before unpickling and says how to retrain when they do not match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from importlib import metadata
+from pathlib import Path
+
+import joblib
+
+MODEL_DIR = Path(os.environ.get("COMPLIANCE_BOT_MODEL_DIR", Path(__file__).resolve().parent.parent / "models"))
+ARTIFACT = "model.joblib"
+CARD_JSON = "model_card.json"
+PINNED = ("scikit-learn", "numpy", "scipy", "joblib")
+RETRAIN = "Retrain with `compliance-bot train` (or `make train`), then restart."
+
+
+class ModelError(RuntimeError):
+    """The model artifact is missing, altered, or was built with other library versions."""
+
+
+def library_versions() -> dict[str, str]:
+    """Installed versions of the libraries whose objects live inside the artifact."""
+    return {name: metadata.version(name) for name in PINNED}
+
+
+def sha256(path: Path) -> str:
+    """Hex SHA-256 of a file."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def save(bundle: dict, card: dict, directory: Path = MODEL_DIR) -> dict:
+    """Write the artifact and its model card (JSON, plus a Markdown rendering); return the card."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / ARTIFACT
+    joblib.dump(bundle, path, compress=("zlib", 3))
+    card = {**card, "artifact": ARTIFACT, "sha256": sha256(path), "size_bytes": path.stat().st_size,
+            "libraries": library_versions()}
+    (directory / CARD_JSON).write_text(json.dumps(card, indent=2, sort_keys=True) + "\n")
+    return card
+
+
+def read_card(directory: Path = MODEL_DIR) -> dict:
+    """The model card, or ModelError when there is none."""
+    try:
+        return json.loads((directory / CARD_JSON).read_text())
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"No readable model card in {directory}. {RETRAIN}") from exc
+
+
+def load(directory: Path = MODEL_DIR) -> dict:
+    """Verify the artifact against its card and the installed libraries, then load it."""
+    card = read_card(directory)
+    path = directory / card.get("artifact", ARTIFACT)
+    if not path.is_file():
+        raise ModelError(f"Model artifact {path} is missing. {RETRAIN}")
+    if sha256(path) != card.get("sha256"):
+        raise ModelError(f"Model artifact {path} does not match the SHA-256 in its model card; "
+                         f"refusing to load it. {RETRAIN}")
+    installed = library_versions()
+    wrong = {k: (v, installed.get(k)) for k, v in card.get("libraries", {}).items() if installed.get(k) != v}
+    if wrong:
+        detail = ", ".join(f"{k} {built} (installed {now})" for k, (built, now) in wrong.items())
+        raise ModelError(f"The model was built with {detail}. Install the pinned versions "
+                         f"(`make install` uses constraints.txt) or: {RETRAIN}")
+    return joblib.load(path)

@@ -1,0 +1,178 @@
+"""Find the draft that would be published inside what the user pasted.
+
+People paste drafts wrapped in their own words ("is this ok to post?"), in quotes, code fences or
+``>`` quote blocks, as numbered threads (1/4 .. 4/4), or as several versions ("v1: ... v2: ...").
+The wrapper is not published, so it is not judged as the post; each version is its own draft.
+Every draft keeps, for each of its characters, the offset in the original message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+WRAPPER = re.compile(
+    r"\b(?:ok(?:ay)?|alright|safe|fine|appropriate|allowed|hipaa[- ]?(?:safe|ok|compliant)|legal)\b"
+    r".{0,40}\b(?:post|share|say|publish|tweet|put|upload)|"
+    r"\b(?:can|could|should|may) i (?:post|say|share|publish|tweet|put|use)\b|"
+    r"\b(?:is|does|would|will) (?:this|it|that) (?:ok|okay|fine|look|sound|read|pass|work|get me|cross)|"
+    r"\b(?:thoughts|feedback|sanity check|be honest|lmk|too much|any concerns|red flags?|"
+    r"what do (?:you|u|y'all) think|how does this (?:sound|look|read)|pls check|please check|"
+    r"check (?:this|my)|review (?:this|my)|before i (?:post|send|hit)|about to (?:post|send)|"
+    r"planning to (?:post|share)|going to post|gonna post|wrote this|drafted|draft|caption|"
+    r"my (?:pr|comms|marketing) (?:person|team)|here'?s (?:my|what)|here is (?:my|what)|"
+    r"puedo (?:publicar|postear|subir|poner)|est[aá] bien (?:publicar|postear|subir)|qu[eé] opinan|"
+    r"which (?:one|version|is better|do you prefer)|better\?|borrador)\b",
+    re.IGNORECASE,
+)
+_FENCE = re.compile(r"```[^\n]*\n?(.*?)```", re.DOTALL)
+_QUOTE_BLOCK = re.compile(r"(?:^[ \t]*>[^\n]*(?:\n|$))+", re.MULTILINE)
+_QUOTED = re.compile(r"[\"“]([^\"”]{40,})[\"”]|'([^'\n]{60,})'", re.DOTALL)
+_VERSION = re.compile(
+    r"^[ \t]*(?:\*\*)?(?:v(?:ersion)?[ \t]?\d+|option[ \t]?[a-d1-4]|draft[ \t]?[a-d1-4]|version[ \t]?[a-d]|"
+    r"[a-d]\)|opci[oó]n[ \t]?[a-d1-4])(?:\*\*)?[ \t]*[:.)\-–]+[ \t]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+_THREAD = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})\s?/\s?(\d{1,2})?\)?(?=[\s:.)]|$)|^[ \t]*(\d{1,2})[).][ \t]",
+                     re.MULTILINE)
+_SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+|\n|$)")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One draft: its text and, per character, the offset into the original message."""
+
+    text: str
+    offsets: tuple[int, ...]
+    label: str | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Where the draft starts and ends in the original message."""
+        return (self.offsets[0], self.offsets[-1] + 1) if self.offsets else (0, 0)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the draft text to the original message."""
+        if start >= end or not self.offsets:
+            return (0, 0)
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The drafts found in a message and the wrapper text around them."""
+
+    drafts: list[Draft]
+    wrapper: str = ""
+    wrapped: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _draft(message: str, segments: list[tuple[int, int]], label: str | None = None) -> Draft:
+    chars: list[str] = []
+    offsets: list[int] = []
+    for start, end in segments:
+        piece = message[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if not piece:
+            continue
+        if chars:
+            chars.append("\n")
+            offsets.append(start + lead)
+        chars.extend(piece)
+        offsets.extend(range(start + lead, start + lead + len(piece)))
+    return Draft("".join(chars), tuple(offsets), label)
+
+
+def _outside(message: str, segments: list[tuple[int, int]]) -> str:
+    pieces, last = [], 0
+    for start, end in sorted(segments):
+        pieces.append(message[last:start])
+        last = max(last, end)
+    pieces.append(message[last:])
+    return " ".join(p.strip(" \t\n\"“”'`") for p in pieces if p.strip(" \t\n\"“”'`"))
+
+
+def _strip_wrapper(message: str, start: int, end: int) -> tuple[list[tuple[int, int]], str]:
+    """Drop wrapper sentences at the start and end of ``message[start:end]``."""
+    sentences = [(m.start() + start, m.end() + start) for m in _SENTENCE.finditer(message[start:end])
+                 if m.group().strip()]
+    wrapper: list[str] = []
+
+    def is_wrapper(span: tuple[int, int]) -> bool:
+        text = message[span[0] : span[1]]
+        return len(text.split()) <= 25 and bool(WRAPPER.search(text) or text.rstrip().endswith(":"))
+
+    while len(sentences) > 1 and is_wrapper(sentences[0]):
+        wrapper.append(message[sentences[0][0] : sentences[0][1]])
+        sentences.pop(0)
+    while len(sentences) > 1 and is_wrapper(sentences[-1]) and "?" in message[slice(*sentences[-1])]:
+        wrapper.append(message[sentences[-1][0] : sentences[-1][1]])
+        sentences.pop()
+    if not sentences:
+        return [(start, end)], ""
+    return [(sentences[0][0], sentences[-1][1])], " ".join(w.strip() for w in wrapper)
+
+
+def _versions(message: str) -> list[Draft]:
+    marks = list(_VERSION.finditer(message))
+    if len(marks) < 2:
+        return []
+    drafts = []
+    for i, mark in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(message)
+        segments, _ = _strip_wrapper(message, mark.end(), end)
+        draft = _draft(message, segments, mark.group().strip(" \t*:.)-–"))
+        if draft.text:
+            drafts.append(draft)
+    return drafts if len(drafts) >= 2 else []
+
+
+def _thread(message: str) -> list[tuple[int, int]]:
+    marks = [m for m in _THREAD.finditer(message)]
+    numbers = [int(m.group(1) or m.group(3)) for m in marks]
+    if len(marks) < 2 or numbers[:2] != [1, 2]:
+        return []
+    segments = []
+    for i, mark in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(message)
+        segments.append((mark.end(), end))
+    return segments
+
+
+def extract_drafts(message: str) -> Extraction:
+    """Return the drafts inside ``message`` (the whole message when it wraps nothing).
+
+    >>> extract_drafts('is this ok to post? "Flu shots are in, walk-ins welcome all week!"').drafts[0].text
+    'Flu shots are in, walk-ins welcome all week!'
+    """
+    blocks = [(m.start(1), m.end(1)) for m in _FENCE.finditer(message)]
+    if not blocks:
+        quote_blocks = list(_QUOTE_BLOCK.finditer(message))
+        if quote_blocks:
+            drafts = []
+            for block in quote_blocks:
+                lines = [(m.start(1), m.end(1)) for m in
+                         re.finditer(r"^[ \t]*>[ \t]?([^\n]*)", block.group(), re.MULTILINE)]
+                drafts.append(_draft(message, [(block.start() + s, block.start() + e) for s, e in lines]))
+            spans = [(b.start(), b.end()) for b in quote_blocks]
+            return Extraction([d for d in drafts if d.text] or [_draft(message, [(0, len(message))])],
+                              _outside(message, spans), True)
+    if not blocks:
+        outside = _QUOTED.sub(" ", message)
+        if WRAPPER.search(outside) or len(outside.split()) <= 3:
+            blocks = [m.span(1) if m.group(1) else m.span(2) for m in _QUOTED.finditer(message)]
+    if blocks:
+        drafts = [_draft(message, [block]) for block in blocks]
+        return Extraction([d for d in drafts if d.text], _outside(message, blocks), True)
+    versions = _versions(message)
+    if versions:
+        spans = [d.span for d in versions]
+        return Extraction(versions, _outside(message, spans), True)
+    thread = _thread(message)
+    if thread:
+        draft = _draft(message, thread)
+        return Extraction([draft], _outside(message, [draft.span]), True, ["thread"])
+    segments, wrapper = _strip_wrapper(message, 0, len(message))
+    return Extraction([_draft(message, segments)], wrapper, bool(wrapper))

@@ -1,0 +1,214 @@
+"""The engine: messages in, one ``AnalysisResult`` each out.
+
+>>> engine = Engine.load()                                   # doctest: +SKIP
+>>> engine.analyze("pic from the OR today, bed 4 lol").labels  # doctest: +SKIP
+['privacy']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from . import artifact, guidelines
+from .drafts import Draft, extract_drafts
+from .evidence import EvidenceBuilder
+from .fastpath import LinearScorer
+from .features import prepare
+from .identifiers import IDENTIFIER_KINDS, PLACEHOLDERS, merge_spans, redact
+from .result import LABELS, SENSITIVITY_SHIFT, TITLES, AnalysisResult, DraftResult, Finding, level_for
+
+MAX_CHARS = 100_000
+WINDOW_CHARS = 3_000
+WINDOW_OVERLAP = 300
+
+
+class InputError(ValueError):
+    """The text cannot be analysed (empty, too long); the message says why."""
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A piece of text the model scores: a draft, a window of a long draft, or draft + wrapper."""
+
+    message: int
+    draft: int
+    text: str
+    offsets: tuple[int, ...]
+    wrapper: bool = False
+
+
+def validate(text: str) -> str:
+    """Return ``text`` when it can be analysed, else raise ``InputError`` with a clear reason."""
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("There is no text to check: paste the draft post you want reviewed.")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"The text is {len(text):,} characters; the limit is {MAX_CHARS:,}. "
+                         "Check it in parts.")
+    return text
+
+
+def _windows(draft: Draft) -> list[tuple[int, int]]:
+    """Split a long draft into overlapping windows at whitespace, so all of it is read."""
+    if len(draft.text) <= WINDOW_CHARS:
+        return [(0, len(draft.text))]
+    spans, start = [], 0
+    while start < len(draft.text):
+        end = min(len(draft.text), start + WINDOW_CHARS)
+        if end < len(draft.text):
+            end = max(draft.text.rfind(" ", start + WINDOW_CHARS // 2, end), start + WINDOW_CHARS // 2)
+        spans.append((start, end))
+        if end >= len(draft.text):
+            break
+        start = end - WINDOW_OVERLAP
+    return spans
+
+
+class Engine:
+    """A loaded model plus thresholds; thread-safe for concurrent ``analyze`` calls."""
+
+    def __init__(self, bundle: dict) -> None:
+        self.pipeline = bundle["pipeline"]
+        self.thresholds: dict[str, float] = bundle["thresholds"]
+        self.version: str = bundle["version"]
+        self.features = self.pipeline.named_steps["features"]
+        self.models = self.pipeline.named_steps["classify"].estimators_
+        self.blocks = [transformer for _, transformer in self.features.transformer_list]
+        self.scorer = LinearScorer(self.pipeline.named_steps["classify"])
+        words = self.features.transformer_list[0][1]
+        self.n_words = len(words.vocabulary_)
+        weights = {}
+        for label, model in zip(LABELS, self.models):
+            vote = model.calibrated_classifiers_[0].estimator
+            weights[label] = vote.named_estimators_["logreg"].coef_[0][: self.n_words]
+        self.evidence = EvidenceBuilder(words.vocabulary_, weights)
+
+    @classmethod
+    def load(cls, directory=None) -> Engine:
+        """Load the verified artifact from ``models/`` (or ``directory``)."""
+        return cls(artifact.load(directory or artifact.MODEL_DIR))
+
+    def thresholds_for(self, sensitivity: str) -> dict[str, float]:
+        """Per-label thresholds shifted for ``strict`` / ``balanced`` / ``lenient``."""
+        if sensitivity not in SENSITIVITY_SHIFT:
+            raise InputError(f"Unknown sensitivity {sensitivity!r}: use strict, balanced or lenient.")
+        shift = SENSITIVITY_SHIFT[sensitivity]
+        return {k: float(np.clip(v + shift, 0.05, 0.95)) for k, v in self.thresholds.items()}
+
+    def predict_proba(self, texts: list[str]) -> np.ndarray:
+        """Calibrated probabilities, one row per text, columns in ``LABELS`` order (no extraction)."""
+        return self._score([prepare(t) for t in texts])[0]
+
+    def _score(self, prepared):
+        """The same as the pipeline's features and ``predict_proba``, without per-call overhead."""
+        X = sparse.hstack([block.transform(prepared) for block in self.blocks], format="csr")
+        return self.scorer.predict_proba(X), X
+
+    def analyze(self, text: str, sensitivity: str = "balanced") -> AnalysisResult:
+        """Analyse one message (raises ``InputError`` for empty or over-long text)."""
+        return self.analyze_many([text], sensitivity)[0]
+
+    def analyze_many(self, texts: list[str], sensitivity: str = "balanced") -> list[AnalysisResult]:
+        """Analyse many messages in one batch; each must be valid (see ``validate``)."""
+        thresholds = self.thresholds_for(sensitivity)
+        extractions = [extract_drafts(validate(t)) for t in texts]
+        units = []
+        for m, ex in enumerate(extractions):
+            for d, draft in enumerate(ex.drafts):
+                for start, end in _windows(draft):
+                    units.append(_Unit(m, d, draft.text[start:end], draft.offsets[start:end]))
+                if ex.wrapper:
+                    units.append(_Unit(m, d, draft.text + "\n" + ex.wrapper, draft.offsets, True))
+        prepared = [prepare(u.text) for u in units]
+        probs, X = self._score(prepared)
+        words = X[:, : self.n_words].tocsr()
+        results = []
+        for m, ex in enumerate(extractions):
+            idx = [i for i, u in enumerate(units) if u.message == m]
+            results.append(self._result(texts[m], ex, [units[i] for i in idx], [prepared[i] for i in idx],
+                                        probs[idx], words[idx], thresholds, sensitivity))
+        self._check_redactions(results, thresholds)
+        return results
+
+    def _result(self, message, ex, units, prepared, probs, words, thresholds, sensitivity):
+        drafts, best = [], {}
+        identifiers = [(u.offsets[s.start], u.offsets[s.end - 1] + 1) for u, p in zip(units, prepared)
+                       if not u.wrapper for s in p.spans if s.kind in IDENTIFIER_KINDS]
+        for d, draft in enumerate(ex.drafts):
+            rows = [i for i, u in enumerate(units) if u.draft == d]
+            own = [i for i in rows if not units[i].wrapper]
+            scores = probs[own].max(axis=0)
+            scores[LABELS.index("coi")] = probs[rows, LABELS.index("coi")].max()
+            for k, label in enumerate(LABELS):
+                top = max(own, key=lambda i: probs[i, k])
+                if label not in best or scores[k] > best[label][0]:
+                    best[label] = (float(scores[k]), top)
+            spans = [s for i in own for s in prepared[i].spans] if len(own) == 1 else \
+                prepare(draft.text).spans
+            flagged = [label for k, label in enumerate(LABELS) if scores[k] >= thresholds[label]]
+            drafts.append(DraftResult(*draft.span, draft.label, flagged,
+                                      {label: round(float(scores[k]), 4) for k, label in enumerate(LABELS)},
+                                      redact(draft.text, spans)))
+        scores = {label: round(best[label][0], 4) for label in LABELS}
+        findings = []
+        for label in LABELS:
+            score, i = best[label]
+            if score < thresholds[label]:
+                continue
+            evidence = self.evidence.build(label, prepared[i], words[i], units[i].offsets, message,
+                                           merge_identifier_spans(identifiers))
+            findings.append(Finding(label, TITLES[label], round(score, 4),
+                                    level_for(score, thresholds[label]), round(thresholds[label], 4),
+                                    evidence, label))
+        labels = [f.label for f in findings]
+        verdict = "clear" if not labels else "high" if any(f.level == "high" for f in findings) \
+            else "review"
+        redacted = "\n\n".join(d.redacted for d in drafts)
+        unchanged = labels and all(d.redacted == draft.text for d, draft in zip(drafts, ex.drafts))
+        still = [still_to_change(label) for label in labels] if unchanged else []
+        return AnalysisResult(labels, scores, verdict, findings, redacted, not labels, still, self.version,
+                              sensitivity, ex.wrapped, drafts, guidelines.notice())
+
+    def _check_redactions(self, results: list[AnalysisResult], thresholds) -> None:
+        """Score each flagged result's redacted text; say what still has to change when not clear.
+
+        Results whose redaction changed nothing already say so; only the others are scored again.
+        """
+        todo = [r for r in results if r.labels and not r.redacted_clear and not r.still_to_change]
+        if not todo:
+            return
+        probs, _ = self._score([prepare(r.redacted) for r in todo])
+        for r, row in zip(todo, probs):
+            remaining = [label for k, label in enumerate(LABELS) if row[k] >= thresholds[label]]
+            object.__setattr__(r, "redacted_clear", not remaining)
+            object.__setattr__(r, "still_to_change", [still_to_change(label) for label in remaining])
+
+
+def merge_identifier_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping identifier spans."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def still_to_change(label: str) -> str:
+    """What a redaction cannot fix for ``label``."""
+    return {
+        "privacy": "Even with identifiers removed, the story can still point to a real patient: drop the "
+                   "time, place and distinctive details, or get written consent.",
+        "advice": "It still gives one person individual medical advice: make it general education and "
+                  "point them to their own clinician.",
+        "venting": "The tone is still unprofessional: remove the mockery, insults, profanity or "
+                   "complaints about patients, colleagues or employer.",
+        "coi": "It still promotes a product or paid service: add a clear disclosure at the start "
+               "(e.g. \"Paid partnership with ...\") or remove the promotion.",
+    }[label]
+
+
+__all__ = ["Engine", "InputError", "MAX_CHARS", "PLACEHOLDERS", "merge_spans", "validate"]

@@ -1,0 +1,107 @@
+"""Per-post preparation and the numeric features built from it.
+
+Each post is prepared once (normalised, identifiers detected, cues found); the word and character
+TF-IDF vectorizers and the cue features all read that one ``PreparedPost``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from .cues import Cue, cue_groups, find_cues
+from .identifiers import PLACEHOLDERS, Span, default_registry
+from .normalize import Normalized, normalize
+
+SPAN_KINDS = tuple(sorted(PLACEHOLDERS))
+
+
+@dataclass(frozen=True)
+class PreparedPost:
+    """A post with everything the features and the evidence need, computed once."""
+
+    text: str
+    norm: Normalized
+    spans: tuple[Span, ...]
+    cues: tuple[Cue, ...]
+
+
+def prepare(text: str) -> PreparedPost:
+    """Normalise ``text``, detect identifiers (on the original) and cues (on the normalised)."""
+    norm = normalize(text)
+    return PreparedPost(text, norm, tuple(default_registry().analyze(text)), tuple(find_cues(norm.text)))
+
+
+def prepared_text(post: PreparedPost | str) -> str:
+    """The normalised text the TF-IDF vectorizers read (also accepts a raw string)."""
+    return post.norm.text if isinstance(post, PreparedPost) else normalize(post).text
+
+
+class PostPreparer(TransformerMixin, BaseEstimator):
+    """Stateless transformer: raw strings in, ``PreparedPost`` objects out."""
+
+    def fit(self, X, y=None):
+        """Nothing to learn; returns ``self``."""
+        return self
+
+    def transform(self, X):
+        """Prepare every post (already prepared ones pass through)."""
+        return [x if isinstance(x, PreparedPost) else prepare(str(x)) for x in X]
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        tags.requires_fit = False
+        return tags
+
+
+class CueFeatures(TransformerMixin, BaseEstimator):
+    """Identifier and cue features: per span kind its best score and count, per cue group a count.
+
+    Parameters
+    ----------
+    scale : float
+        Weight of these features next to the unit-norm TF-IDF blocks.
+    """
+
+    def __init__(self, scale: float = 1.0) -> None:
+        self.scale = scale
+
+    def fit(self, X, y=None):
+        """Record the feature names; returns ``self``."""
+        groups = [g.name for g in cue_groups()]
+        self.feature_names_ = np.array(
+            [f"span_max_{k}" for k in SPAN_KINDS] + [f"span_count_{k}" for k in SPAN_KINDS]
+            + [f"cue_{g}" for g in groups], dtype=object)
+        self.n_features_in_ = 1
+        return self
+
+    def transform(self, X):
+        """Return a sparse matrix with one row per prepared post."""
+        kinds = {k: i for i, k in enumerate(SPAN_KINDS)}
+        groups = {g.name: i for i, g in enumerate(cue_groups())}
+        n_kinds = len(kinds)
+        rows = np.zeros((len(X), 2 * n_kinds + len(groups)))
+        for r, post in enumerate(PostPreparer().transform(X)):
+            for span in post.spans:
+                k = kinds[span.kind]
+                rows[r, k] = max(rows[r, k], span.score)
+                rows[r, n_kinds + k] += 1
+            for cue in post.cues:
+                rows[r, 2 * n_kinds + groups[cue.group]] += 1
+        rows[:, n_kinds:] = np.log1p(rows[:, n_kinds:])
+        return sparse.csr_matrix(rows * self.scale)
+
+    def get_feature_names_out(self, input_features=None):
+        """Names of the output columns."""
+        return self.feature_names_
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        return tags

@@ -1,0 +1,95 @@
+"""Pattern recognizers for identifiers, in the manner of presidio-analyzer.
+
+A recognizer declares regular-expression ``PATTERNS`` (each with a base score), ``CONTEXT`` words
+that raise the score when they appear near a match, and ``invalidate_result`` to veto known false
+positives. ``REQUIRE_CONTEXT`` recognizers report nothing without a nearby context word: a date or a
+number is only a privacy risk when it is tied to care.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One regular expression and the score a bare match earns."""
+
+    name: str
+    regex: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Span:
+    """A detected identifier or cue: what kind, where in the text, how sure."""
+
+    kind: str
+    start: int
+    end: int
+    score: float
+    detector: str
+
+
+CARE_WORDS = (
+    "pt", "pts", "patient", "patients", "admit", "admitted", "admission", "discharg", "bed", "room",
+    "rm", "seen", "saw", "visit", "appt", "appointment", "surgery", "surgical", "op", "post-op",
+    "ed", "er", "a&e", "icu", "ward", "clinic", "diagnos", "dx", "born", "birth", "died", "death",
+    "passed", "dob", "d.o.b", "mrn", "chart", "triage", "trauma", "delivered", "code", "coded",
+    "intubated", "brought in", "came in", "rolled in", "presented", "treated", "stitched", "scan",
+    "x-ray", "labs", "biopsy", "overdose", "od", "consult", "paciente", "cama", "consulta",
+    "ingres", "urgencias", "nacimiento", "falleci", "expediente", "cirug", "hospital",
+)
+
+
+class PatternRecognizer:
+    """Base class: subclasses set the class attributes below and may override the veto."""
+
+    KIND = "ID"
+    PATTERNS: tuple[Pattern, ...] = ()
+    CONTEXT: tuple[str, ...] = ()
+    CONTEXT_WINDOW = 60
+    CONTEXT_BOOST = 0.35
+    REQUIRE_CONTEXT = False
+    FLAGS = re.IGNORECASE
+
+    def __init__(self, context: list[str] | None = None, score_scale: float = 1.0) -> None:
+        self.context = tuple(context) if context is not None else self.CONTEXT
+        self.score_scale = score_scale
+        self._compiled = [(p, re.compile(p.regex, self.FLAGS)) for p in self.PATTERNS]
+        words = "|".join(re.escape(w) for w in sorted(self.context, key=len, reverse=True))
+        self._context_re = re.compile(rf"(?<!\w)(?:{words})", re.IGNORECASE) if words else None
+
+    @property
+    def name(self) -> str:
+        """Detector name shown as evidence source."""
+        return type(self).__name__
+
+    def invalidate_result(self, matched: str) -> bool:
+        """Return True to drop a match that is a known false positive."""
+        return False
+
+    def has_context(self, text: str, start: int, end: int) -> bool:
+        """Whether a context word occurs within ``CONTEXT_WINDOW`` characters of the match."""
+        if self._context_re is None:
+            return False
+        window = text[max(0, start - self.CONTEXT_WINDOW) : end + self.CONTEXT_WINDOW]
+        return self._context_re.search(window) is not None
+
+    def analyze(self, text: str) -> list[Span]:
+        """Return the spans this recognizer finds in ``text``."""
+        spans = []
+        for pattern, regex in self._compiled:
+            for match in regex.finditer(text):
+                start, end = match.span("id" if "id" in regex.groupindex else 0)
+                if start == end or self.invalidate_result(text[start:end]):
+                    continue
+                context = self.has_context(text, match.start(), match.end())
+                if self.REQUIRE_CONTEXT and not context:
+                    continue
+                score = pattern.score + (self.CONTEXT_BOOST if context else 0.0)
+                spans.append(Span(self.KIND, start, end, round(min(1.0, score * self.score_scale), 3),
+                                  self.name))
+        return [s for s in spans if not any(o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end)
+                                            for o in spans)]

@@ -1,0 +1,12 @@
+"""Email addresses."""
+
+from .base import Pattern, PatternRecognizer
+
+
+class EmailRecognizer(PatternRecognizer):
+    """``jdoe@gmail.com``, ``maria.g+portal@outlook.es``."""
+
+    KIND = "EMAIL"
+    PATTERNS = (
+        Pattern("email_strong", r"\b(?P<id>[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,})\b", 0.85),
+    )

@@ -1,0 +1,84 @@
+"""Text normalisation that sees through obfuscation while keeping offsets.
+
+Posts hide words with zero-width characters, homoglyphs, leetspeak (``r3tard``) and spaced or
+dotted letters (``h.i.p.a.a``, ``s l u t``). The classifier reads the normalised text; every
+normalised character remembers the offset of the original character it came from, so evidence
+found in the normalised text can be pointed at in what the user wrote.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"))
+HOMOGLYPHS = str.maketrans(
+    "аеорсухіјѕԁԛԝаеӏАВЕКМНОРСТХІЈЅαβεικνορτυχ",
+    "aeopcyxijsdqwaelabekmhopctxijsabeiknoptux",
+)
+LEET = str.maketrans("0134578@$!|", "oieastbasil")
+_LEET_RUN = re.compile(r"(?<=[a-z])[0134578@$!|]+(?=[a-z])")
+_SPACED = re.compile(r"\b(?:[a-z0-9][ .\-_*]){2,}[a-z0-9]\b")
+_REPEAT = re.compile(r"([a-z])\1{2,}")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text and, for each of its characters, the offset in the original text."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` span of the normalised text back to the original text."""
+        if start >= end or not self.offsets:
+            return (0, 0)
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def _rewrite(chars: list[str], offsets: list[int], pattern: re.Pattern, repl) -> None:
+    """Apply ``repl(match) -> str`` in place; replacements take the first matched char's offset."""
+    text = "".join(chars)
+    pieces, spots, last = [], [], 0
+    for match in pattern.finditer(text):
+        pieces.append(chars[last : match.start()])
+        spots.append(offsets[last : match.start()])
+        new = repl(match)
+        if len(new) == match.end() - match.start():
+            spots.append(offsets[match.start() : match.end()])
+        else:
+            src = [i for i, ch in zip(offsets[match.start() : match.end()], match.group())
+                   if not ch.isspace() and ch not in ".-_*"] or [offsets[match.start()]]
+            spots.append((src + [src[-1]] * len(new))[: len(new)])
+        pieces.append(list(new))
+        last = match.end()
+    pieces.append(chars[last:])
+    spots.append(offsets[last:])
+    chars[:] = [c for piece in pieces for c in piece]
+    offsets[:] = [o for spot in spots for o in spot]
+
+
+def normalize(text: str) -> Normalized:
+    r"""Return the de-obfuscated, lower-cased, accent-free text with an offset map into ``text``.
+
+    >>> normalize("r3t\u200bard").text
+    'retard'
+    """
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if ord(ch) in ZERO_WIDTH:
+            continue
+        folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch))
+        for out in folded.translate(HOMOGLYPHS).lower():
+            if unicodedata.combining(out):
+                continue
+            chars.append(out)
+            offsets.append(i)
+    _rewrite(chars, offsets, _LEET_RUN, lambda m: m.group().translate(LEET))
+    _rewrite(chars, offsets, _SPACED, lambda m: re.sub(r"[ .\-_*]", "", m.group()))
+    _rewrite(chars, offsets, _REPEAT, lambda m: m.group(1) * 2)
+    _rewrite(chars, offsets, _SPACES, lambda m: " ")
+    return Normalized("".join(chars), tuple(offsets))

@@ -1,0 +1,59 @@
+"""The model: shared features, then per label a calibrated soft-voting ensemble."""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.ensemble import VotingClassifier
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+from sklearn.multioutput import MultiOutputClassifier
+from sklearn.naive_bayes import ComplementNB
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.svm import LinearSVC
+
+from .features import CueFeatures, PostPreparer, prepared_text
+
+TOKENS = r"(?u)[#@]?\b\w[\w'*]*\b"
+
+
+def build_features() -> FeatureUnion:
+    """Word 1-2-grams, character 2-5-grams (within words) and identifier/cue features."""
+    return FeatureUnion([
+        ("words", TfidfVectorizer(preprocessor=prepared_text, token_pattern=TOKENS, ngram_range=(1, 2),
+                                  min_df=2, max_df=0.5, max_features=40000, sublinear_tf=True,
+                                  dtype=np.float32)),
+        ("chars", TfidfVectorizer(preprocessor=prepared_text, analyzer="char_wb", ngram_range=(2, 5),
+                                  min_df=3, max_features=60000, sublinear_tf=True, dtype=np.float32)),
+        ("cues", CueFeatures()),
+    ])
+
+
+def build_label_model(random_state: int = 0) -> CalibratedClassifierCV:
+    """Soft vote of three different linear models, calibrated so 0.8 means about 80%."""
+    vote = VotingClassifier(
+        [
+            ("logreg", LogisticRegression(C=8.0, class_weight="balanced", solver="liblinear",
+                                          max_iter=2000, random_state=random_state)),
+            ("svm", CalibratedClassifierCV(LinearSVC(C=0.5, class_weight="balanced",
+                                                     random_state=random_state),
+                                           method="sigmoid", cv=3, ensemble=False)),
+            ("nb", ComplementNB(alpha=0.3)),
+        ],
+        voting="soft",
+    )
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=random_state)
+    return CalibratedClassifierCV(vote, method="sigmoid", cv=folds, ensemble=False)
+
+
+def build_pipeline(random_state: int = 0, n_jobs: int | None = None) -> Pipeline:
+    """The full pipeline: prepare posts, build features once, one calibrated ensemble per label.
+
+    Fit with ``y`` as an ``(n_posts, n_labels)`` 0/1 matrix in the order of ``result.LABELS``.
+    """
+    return Pipeline([
+        ("prepare", PostPreparer()),
+        ("features", build_features()),
+        ("classify", MultiOutputClassifier(build_label_model(random_state), n_jobs=n_jobs)),
+    ])

@@ -1,0 +1,50 @@
+from classifiers.drafts import extract_drafts
+
+
+def _texts(message):
+    return [d.text for d in extract_drafts(message).drafts]
+
+
+def test_plain_post_is_its_own_draft():
+    text = "Patients with diabetes should check their feet daily."
+    extraction = extract_drafts(text)
+    assert _texts(text) == [text] and not extraction.wrapped
+
+
+def test_question_wrapper_is_stripped_and_quotes_removed():
+    msg = 'is this ok to post? "Flu shots are in, walk-ins welcome all week at the clinic!"'
+    assert _texts(msg) == ["Flu shots are in, walk-ins welcome all week at the clinic!"]
+
+
+def test_wrapper_sentence_before_draft_is_stripped():
+    msg = "Thoughts before I post this?\n\nHad the sweetest 93 yo in bed 4 today."
+    extraction = extract_drafts(msg)
+    assert _texts(msg) == ["Had the sweetest 93 yo in bed 4 today."]
+    assert "Thoughts" in extraction.wrapper
+
+
+def test_code_fence_and_quote_block():
+    assert _texts("```\nDM me a pic of the rash\n```\ntoo much?") == ["DM me a pic of the rash"]
+    assert _texts("can I post this?\n> Our team gave 1,200 flu shots.\n> Proud of everyone.") == [
+        "Our team gave 1,200 flu shots.\nProud of everyone."]
+
+
+def test_numbered_thread_is_joined_into_one_draft():
+    msg = "1/3 Long night in the ED.\n2/3 Grateful for the team.\n3/3 Sleep now."
+    assert _texts(msg) == ["Long night in the ED.\nGrateful for the team.\nSleep now."]
+
+
+def test_versions_are_separate_drafts_with_labels():
+    msg = ("v1: Loving the new GlucoSense CGM, use code DRSAM20\n"
+           "v2: Paid partnership with GlucoSense. Loving the new CGM.\nwhich is better?")
+    drafts = extract_drafts(msg).drafts
+    assert [d.label for d in drafts] == ["v1", "v2"]
+    assert drafts[1].text == "Paid partnership with GlucoSense. Loving the new CGM."
+
+
+def test_offsets_map_each_draft_back_to_the_message():
+    msg = 'ok to post?\n"Mrs. Alvarez in bed 3 was a delight today, truly."'
+    draft = extract_drafts(msg).drafts[0]
+    start = draft.text.index("bed 3")
+    s, e = draft.to_original(start, start + 5)
+    assert msg[s:e] == "bed 3"
