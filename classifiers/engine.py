@@ -13,14 +13,17 @@ import numpy as np
 from scipy import sparse
 
 from . import artifact, guidelines
+from .cues import cue_groups, find_cues
 from .drafts import Draft, extract_drafts
 from .evidence import EvidenceBuilder
 from .fastpath import LinearScorer
 from .features import prepare
 from .identifiers import IDENTIFIER_KINDS, PLACEHOLDERS, merge_spans, redact
+from .normalize import normalize
 from .result import LABELS, SENSITIVITY_SHIFT, TITLES, AnalysisResult, DraftResult, Finding, level_for
 
 MAX_CHARS = 100_000
+COI_GROUPS = {g.name: g.label == "coi" and not g.against for g in cue_groups()}
 WINDOW_CHARS = 3_000
 WINDOW_OVERLAP = 300
 
@@ -119,7 +122,7 @@ class Engine:
             for d, draft in enumerate(ex.drafts):
                 for start, end in _windows(draft):
                     units.append(_Unit(m, d, draft.text[start:end], draft.offsets[start:end]))
-                if ex.wrapper:
+                if ex.wrapper and states_financial_tie(ex.wrapper):
                     units.append(_Unit(m, d, draft.text + "\n" + ex.wrapper, draft.offsets, True))
         prepared = [prepare(u.text) for u in units]
         probs, X = self._score(prepared)
@@ -184,6 +187,14 @@ class Engine:
             remaining = [label for k, label in enumerate(LABELS) if row[k] >= thresholds[label]]
             object.__setattr__(r, "redacted_clear", not remaining)
             object.__setattr__(r, "still_to_change", [still_to_change(label) for label in remaining])
+
+
+def states_financial_tie(wrapper: str) -> bool:
+    """Whether the user's own words around a draft mention payment, free product, codes or links.
+
+    Such facts about the author count when judging coi, so the draft is then also scored with them.
+    """
+    return any(COI_GROUPS.get(cue.group) for cue in find_cues(normalize(wrapper).text))
 
 
 def merge_identifier_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

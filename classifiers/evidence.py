@@ -10,9 +10,11 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from .cues import cue_groups
 from .features import PreparedPost
 from .identifiers import IDENTIFIER_KINDS
+from .pipeline import TOKEN_PATTERN
 from .result import Evidence
 
 MAX_EVIDENCE = 6
+TOKENS = re.compile(TOKEN_PATTERN)
 MASK = "•••"
 _PRIVACY_CUE_KINDS = {"TIME", "PLACE", "PHOTO", "AGE_CUE"}
 
@@ -71,19 +73,21 @@ class EvidenceBuilder:
         if weights is None or word_row.nnz == 0:
             return []
         contrib = word_row.data * weights[word_row.indices]
+        tokens = list(TOKENS.finditer(post.norm.text))
         phrases = []
         for k in np.argsort(-contrib)[: top * 3]:
             if len(phrases) >= top:
                 break
             if contrib[k] <= 0.1:
                 break
-            term = self.terms[word_row.indices[k]]
-            if all(w in ENGLISH_STOP_WORDS or len(w) < 3 for w in term.split()):
+            words = self.terms[word_row.indices[k]].split()
+            if all(w in ENGLISH_STOP_WORDS or len(w) < 3 for w in words):
                 continue
-            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, term.split())) + r"(?!\w)"
-            match = re.search(pattern, post.norm.text)
-            if match:
-                phrases.append(self._from_norm(post, match.start(), match.end(), offsets, "model"))
+            for i in range(len(tokens) - len(words) + 1):
+                if all(tokens[i + j].group() == w for j, w in enumerate(words)):
+                    start, end = tokens[i].start(), tokens[i + len(words) - 1].end()
+                    phrases.append(self._from_norm(post, start, end, offsets, "model"))
+                    break
         return phrases
 
     @staticmethod

@@ -21,7 +21,7 @@ LEET = str.maketrans("0134578@$!|", "oieastbasil")
 _LEET_RUN = re.compile(r"(?<=[a-z])[0134578@$!|]+(?=[a-z])")
 _SPACED = re.compile(r"\b(?:[a-z0-9][ .\-_*]){2,}[a-z0-9]\b")
 _REPEAT = re.compile(r"([a-z])\1{2,}")
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"\s{2,}|[\t\n\r\f\v]")
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,8 @@ class Normalized:
 def _rewrite(chars: list[str], offsets: list[int], pattern: re.Pattern, repl) -> None:
     """Apply ``repl(match) -> str`` in place; replacements take the first matched char's offset."""
     text = "".join(chars)
+    if pattern.search(text) is None:
+        return
     pieces, spots, last = [], [], 0
     for match in pattern.finditer(text):
         pieces.append(chars[last : match.start()])
@@ -66,9 +68,26 @@ def normalize(text: str) -> Normalized:
     >>> normalize("r3t\u200bard").text
     'retard'
     """
+    if text.isascii():
+        chars, offsets = list(text.lower()), list(range(len(text)))
+    else:
+        chars, offsets = _fold(text)
+    _rewrite(chars, offsets, _LEET_RUN, lambda m: m.group().translate(LEET))
+    _rewrite(chars, offsets, _SPACED, lambda m: re.sub(r"[ .\-_*]", "", m.group()))
+    _rewrite(chars, offsets, _REPEAT, lambda m: m.group(1) * 2)
+    _rewrite(chars, offsets, _SPACES, lambda m: " ")
+    return Normalized("".join(chars), tuple(offsets))
+
+
+def _fold(text: str) -> tuple[list[str], list[int]]:
+    """Per character: drop zero-width, NFKC, strip accents, map homoglyphs, lower-case."""
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
+        if ch.isascii():
+            chars.append(ch.lower())
+            offsets.append(i)
+            continue
         if ord(ch) in ZERO_WIDTH:
             continue
         folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch))
@@ -77,8 +96,4 @@ def normalize(text: str) -> Normalized:
                 continue
             chars.append(out)
             offsets.append(i)
-    _rewrite(chars, offsets, _LEET_RUN, lambda m: m.group().translate(LEET))
-    _rewrite(chars, offsets, _SPACED, lambda m: re.sub(r"[ .\-_*]", "", m.group()))
-    _rewrite(chars, offsets, _REPEAT, lambda m: m.group(1) * 2)
-    _rewrite(chars, offsets, _SPACES, lambda m: " ")
-    return Normalized("".join(chars), tuple(offsets))
+    return chars, offsets

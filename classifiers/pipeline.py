@@ -15,16 +15,19 @@ from sklearn.svm import LinearSVC
 
 from .features import CueFeatures, PostPreparer, prepared_text
 
-TOKENS = r"(?u)[#@]?\b\w[\w'*]*\b"
+TOKEN_PATTERN = r"(?u)[#@]?\b\w[\w'*]*\b"
 
 
-def build_features() -> FeatureUnion:
-    """Word 1-2-grams, character 2-5-grams (within words) and identifier/cue features."""
+CHAR_NGRAMS = (3, 5)
+
+
+def build_features(char_ngrams: tuple[int, int] = CHAR_NGRAMS) -> FeatureUnion:
+    """Word 1-2-grams, character n-grams (within words) and identifier/cue features."""
     return FeatureUnion([
-        ("words", TfidfVectorizer(preprocessor=prepared_text, token_pattern=TOKENS, ngram_range=(1, 2),
+        ("words", TfidfVectorizer(preprocessor=prepared_text, token_pattern=TOKEN_PATTERN, ngram_range=(1, 2),
                                   min_df=2, max_df=0.5, max_features=40000, sublinear_tf=True,
                                   dtype=np.float32)),
-        ("chars", TfidfVectorizer(preprocessor=prepared_text, analyzer="char_wb", ngram_range=(2, 5),
+        ("chars", TfidfVectorizer(preprocessor=prepared_text, analyzer="char_wb", ngram_range=char_ngrams,
                                   min_df=3, max_features=60000, sublinear_tf=True, dtype=np.float32)),
         ("cues", CueFeatures()),
     ])
@@ -47,13 +50,14 @@ def build_label_model(random_state: int = 0) -> CalibratedClassifierCV:
     return CalibratedClassifierCV(vote, method="sigmoid", cv=folds, ensemble=False)
 
 
-def build_pipeline(random_state: int = 0, n_jobs: int | None = None) -> Pipeline:
+def build_pipeline(random_state: int = 0, n_jobs: int | None = None,
+                   char_ngrams: tuple[int, int] = CHAR_NGRAMS) -> Pipeline:
     """The full pipeline: prepare posts, build features once, one calibrated ensemble per label.
 
     Fit with ``y`` as an ``(n_posts, n_labels)`` 0/1 matrix in the order of ``result.LABELS``.
     """
     return Pipeline([
         ("prepare", PostPreparer()),
-        ("features", build_features()),
+        ("features", build_features(char_ngrams)),
         ("classify", MultiOutputClassifier(build_label_model(random_state), n_jobs=n_jobs)),
     ])

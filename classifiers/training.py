@@ -65,6 +65,25 @@ def _log(message: str) -> None:
     print(message, flush=True)
 
 
+def cross_validated_probabilities(template, prepared, Y, n_jobs: int = 2) -> np.ndarray:
+    """Out-of-fold calibrated probabilities of ``template[1:]`` (features and models)."""
+    folds = list(KFold(FOLDS, shuffle=True, random_state=SEED).split(prepared))
+    fold_probs = Parallel(n_jobs=n_jobs)(
+        delayed(_fold)(template[1:], [prepared[i] for i in tr], Y[tr], [prepared[i] for i in te])
+        for tr, te in folds)
+    oof = np.zeros(Y.shape)
+    for (_, test_idx), probs in zip(folds, fold_probs):
+        oof[test_idx] = probs
+    return oof
+
+
+def cross_validated_metrics(Y: np.ndarray, oof: np.ndarray) -> tuple[dict, dict]:
+    """Thresholds chosen on out-of-fold scores, and the metrics they give."""
+    thresholds = {label: choose_threshold(label, Y[:, k], oof[:, k]) for k, label in enumerate(LABELS)}
+    predictions = np.column_stack([oof[:, k] >= thresholds[lab] for k, lab in enumerate(LABELS)]).astype(int)
+    return thresholds, evaluate_predictions(Y, predictions)
+
+
 def train(corpus_dir: Path = CORPUS_DIR, out_dir: Path = artifact.MODEL_DIR, n_jobs: int = 2) -> dict:
     """Train, cross-validate and save; returns the model card."""
     started = time.perf_counter()
@@ -74,18 +93,10 @@ def train(corpus_dir: Path = CORPUS_DIR, out_dir: Path = artifact.MODEL_DIR, n_j
     prepared = PostPreparer().transform(texts)
     _log(f"prepared posts in {time.perf_counter() - started:.1f}s")
     template = build_pipeline(SEED)
-    folds = list(KFold(FOLDS, shuffle=True, random_state=SEED).split(texts))
     _log(f"cross-validating {FOLDS} folds on {n_jobs} processes...")
-    fold_probs = Parallel(n_jobs=n_jobs)(
-        delayed(_fold)(template[1:], [prepared[i] for i in tr], Y[tr], [prepared[i] for i in te])
-        for tr, te in folds)
-    oof = np.zeros(Y.shape)
-    for (_, test_idx), probs in zip(folds, fold_probs):
-        oof[test_idx] = probs
+    oof = cross_validated_probabilities(template, prepared, Y, n_jobs)
     _log(f"cross-validation done ({time.perf_counter() - started:.0f}s)")
-    thresholds = {label: choose_threshold(label, Y[:, k], oof[:, k]) for k, label in enumerate(LABELS)}
-    predictions = np.column_stack([oof[:, k] >= thresholds[lab] for k, lab in enumerate(LABELS)]).astype(int)
-    cv_metrics = evaluate_predictions(Y, predictions)
+    thresholds, cv_metrics = cross_validated_metrics(Y, oof)
     _log(f"thresholds: {thresholds}; cross-validated macro-F1 {cv_metrics['macro_f1']:.3f}")
     final = clone(template).fit(prepared, Y)
     _log(f"final model fitted ({time.perf_counter() - started:.0f}s)")

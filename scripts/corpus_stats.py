@@ -58,7 +58,7 @@ CUES = {
 }
 TAG_QUOTAS = {"hard-negative": None, "wrapped": 0.10, "obfuscated": 0.03, "identifier": 0.10}
 LANG_QUOTA = 0.05
-SHORT_CHARS, LONG_CHARS = 100, 600
+SHORT_CHARS, LONG_CHARS = 100, 500
 
 
 def sentences(text: str) -> list[str]:
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     platforms = Counter(r.get("platform") for r in records)
     sources = Counter(r.get("source", "written") for r in records)
     short = sum(len(r["text"]) < SHORT_CHARS for r in records)
-    long = sum(len(r["text"]) >= LONG_CHARS for r in records)
+    long = sum(len(r["text"]) >= LONG_CHARS or r["text"].count("\n\n") >= 2 for r in records)
 
     print(f"posts {n} (distinct {distinct}); sources {dict(sources)}")
     print("labels: " + ", ".join(f"{k} {labels[k]}" for k in LABELS) + f"; clean {len(clean)} "
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     print("tags: " + ", ".join(f"{k} {v}" for k, v in sorted(tags.items()) if not k.startswith("lang:")))
     print(f"languages other than English: {sum(langs.values())} {dict(langs)}")
     print("platforms: " + ", ".join(f"{k} {v}" for k, v in sorted(platforms.items(), key=str)))
-    print(f"lengths: under {SHORT_CHARS} chars {short}, {LONG_CHARS}+ chars {long}")
+    print(f"lengths: under {SHORT_CHARS} chars {short}; {LONG_CHARS}+ chars or three paragraphs {long}")
 
     if distinct < MIN_POSTS:
         problems.append(f"only {distinct} distinct posts (need {MIN_POSTS})")
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     if sources["template"] > n / 3:
         problems.append(f"template posts {sources['template']} over a third")
     if short < 0.1 * n or long < 0.1 * n:
-        problems.append("lengths: need at least 10% short and 10% long posts")
+        problems.append("lengths: need at least 10% one-liners and 10% long posts")
     for name, (label, pattern) in CUES.items():
         hits = sum(bool(re.search(pattern, r["text"], re.I)) for r in records if label in r["labels"])
         if hits < 5:

@@ -10,6 +10,7 @@ class StreetAddressRecognizer(PatternRecognizer):
     """``42 Elm St``, ``1180 W. Main Street``, ``Calle 5 de Mayo 221``, ``Flat 3, 12 Rose Close``."""
 
     KIND = "ADDRESS"
+    NEEDS = r"\d"
     PATTERNS = (
         Pattern("street_strong", r"\b(?P<id>\d{1,5}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}"
                 + "(?i:" + _SUFFIX + r"))\b\.?", 0.75),

@@ -7,6 +7,7 @@ class OldAgeRecognizer(PatternRecognizer):
     """``93 y/o``, ``a 101-year-old``, ``94F``, ``my 96yo``, ``de 92 años``."""
 
     KIND = "AGE"
+    NEEDS = r"\b(?:9\d|1[01]\d)"
     PATTERNS = (
         Pattern("age_over_89_strong",
                 r"\b(?P<id>(?:9\d|1[01]\d)\s?(?:-\s?)?(?:y/?o|yo|yrs?\.?(?: old)?|years?(?:[- ]old)?|"

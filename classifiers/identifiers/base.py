@@ -52,6 +52,8 @@ class PatternRecognizer:
     CONTEXT_WINDOW = 60
     CONTEXT_BOOST = 0.35
     REQUIRE_CONTEXT = False
+    #: A regular expression the text must contain for any pattern to match (a cheap pre-check).
+    NEEDS: str | None = None
     FLAGS = re.IGNORECASE
 
     def __init__(self, context: list[str] | None = None, score_scale: float = 1.0) -> None:
@@ -60,6 +62,7 @@ class PatternRecognizer:
         self._compiled = [(p, re.compile(p.regex, self.FLAGS)) for p in self.PATTERNS]
         words = "|".join(re.escape(w) for w in sorted(self.context, key=len, reverse=True))
         self._context_re = re.compile(rf"(?<!\w)(?:{words})", re.IGNORECASE) if words else None
+        self._needs = re.compile(self.NEEDS, re.IGNORECASE) if self.NEEDS else None
 
     @property
     def name(self) -> str:
@@ -79,6 +82,10 @@ class PatternRecognizer:
 
     def analyze(self, text: str) -> list[Span]:
         """Return the spans this recognizer finds in ``text``."""
+        if self._needs is not None and self._needs.search(text) is None:
+            return []
+        if self.REQUIRE_CONTEXT and (self._context_re is None or self._context_re.search(text) is None):
+            return []
         spans = []
         for pattern, regex in self._compiled:
             for match in regex.finditer(text):

@@ -11,6 +11,7 @@ class CareDateRecognizer(PatternRecognizer):
     """``DOB 1/2/1931``, ``admitted 03/14``, ``on March 14th``, ``2025-03-14``, ``14 de marzo``."""
 
     KIND = "DATE"
+    NEEDS = r"\d"
     PATTERNS = (
         Pattern("dob_strong", r"\b(?:dob|d\.o\.b\.?|born(?: on)?|fecha de nacimiento)\s*[:#-]?\s*"
                 r"(?P<id>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s*\d{0,4})",

@@ -40,6 +40,7 @@ class PatientAgeRecognizer(PatternRecognizer):
     """``a 34 y/o``, ``34M``, ``a 7-year-old girl``: not an identifier alone, but a case cue."""
 
     KIND = "AGE_CUE"
+    NEEDS = r"\d"
     PATTERNS = (
         Pattern("age_cue_weak", r"\b(?P<id>\d{1,2}\s?(?:y/?o|yo|yr old|-?year-old|year old|años|"
                 r"(?:[mf])(?=\s|,|$)|mo(?:nth)?s?[- ]old|wk old|week[- ]old))\b", 0.3),

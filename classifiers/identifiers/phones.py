@@ -7,6 +7,7 @@ class PhoneFaxRecognizer(PatternRecognizer):
     """``(555) 201-8873``, ``555.201.8873``, ``+44 7700 900123``, ``fax 212-555-0199``."""
 
     KIND = "PHONE"
+    NEEDS = r"\d{3}"
     PATTERNS = (
         Pattern("us_phone_medium", r"(?<![\d\-])(?P<id>(?:\+?1[\s.\-]?)?\(?\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4})(?![\d\-])",
                 0.6),

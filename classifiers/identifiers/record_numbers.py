@@ -7,6 +7,7 @@ class RecordNumberRecognizer(PatternRecognizer):
     """``MRN 00482913``, ``Acct# A-7731``, ``member ID XJ4481``, ``NHS no. 943 476 5919``."""
 
     KIND = "RECORD"
+    NEEDS = r"\d{3}"
     PATTERNS = (
         Pattern("labelled_number_strong",
                 r"\b(?:mrn|med(?:ical)? rec(?:ord)?(?: number| no\.?| #)?|acct|account|"

@@ -7,6 +7,7 @@ class RoomBedRecognizer(PatternRecognizer):
     """``bed 3``, ``rm 412``, ``room #12B``, ``bay 4``, ``cama 5``, ``trauma 2``."""
 
     KIND = "ROOM"
+    NEEDS = r"\d"
     PATTERNS = (
         Pattern("room_bed_strong",
                 r"\b(?:room|rm|bed|bay|cubicle|cube|stall|pod|cama|habitaci[oó]n|cuarto|box|"

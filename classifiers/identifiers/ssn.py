@@ -7,6 +7,7 @@ class SsnRecognizer(PatternRecognizer):
     """``123-45-6789``; vetoes numbers the SSA never issues (000, 666, 9xx areas)."""
 
     KIND = "SSN"
+    NEEDS = r"\d{3}"
     PATTERNS = (
         Pattern("ssn_dashed_strong", r"(?<![\d\-])(?P<id>\d{3}-\d{2}-\d{4})(?![\d\-])", 0.7),
         Pattern("ssn_labelled_strong", r"\b(?:ssn|social security(?: number| no\.?| #)?)\s*[:#]?\s*"
