@@ -169,17 +169,20 @@ class Engine:
         verdict = "clear" if not labels else "high" if any(f.level == "high" for f in findings) \
             else "review"
         redacted = "\n\n".join(d.redacted for d in drafts)
-        unchanged = labels and all(d.redacted == draft.text for d, draft in zip(drafts, ex.drafts))
-        still = [still_to_change(label) for label in labels] if unchanged else []
+        changed = any(d.redacted != draft.text for d, draft in zip(drafts, ex.drafts))
+        # Replacing identifiers can only clear a privacy finding; any other finding needs rewording.
+        fixable = changed and labels == ["privacy"]
+        still = [] if fixable else [still_to_change(label) for label in labels]
         return AnalysisResult(labels, scores, verdict, findings, redacted, not labels, still, self.version,
                               sensitivity, ex.wrapped, drafts, guidelines.notice())
 
     def _check_redactions(self, results: list[AnalysisResult], thresholds) -> None:
         """Score each flagged result's redacted text; say what still has to change when not clear.
 
-        Results whose redaction changed nothing already say so; only the others are scored again.
+        Only results whose sole finding is privacy, and whose redaction changed the text, can come
+        out clear; the others already say what to change.
         """
-        todo = [r for r in results if r.labels and not r.redacted_clear and not r.still_to_change]
+        todo = [r for r in results if r.labels and not r.still_to_change]
         if not todo:
             return
         probs, _ = self._score([prepare(r.redacted) for r in todo])

@@ -17,6 +17,12 @@ from .identifiers import PLACEHOLDERS, Span, default_registry
 from .normalize import Normalized, normalize
 
 SPAN_KINDS = tuple(sorted(PLACEHOLDERS))
+#: Conjunctions a linear model cannot form itself: a person in care anchored in time or place.
+_PERSON = {"patient_ref", "relative", "famous", "second_person_care", "review_reply", "private_disclosure"}
+_ANCHOR_SPANS = {"TIME", "PLACE", "ROOM", "DATE", "AGE", "AGE_CUE", "PHOTO"}
+_IDENTIFIER_SPANS = {"NAME", "DATE", "AGE", "ROOM", "RECORD", "PHONE", "EMAIL", "SSN", "ADDRESS", "PLACE",
+                     "EMPLOYER", "URL", "HANDLE", "IP", "PLATE", "SERIAL"}
+CONJUNCTIONS = ("person_with_anchor", "identifier_with_person", "anchor_without_consent")
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ class CueFeatures(TransformerMixin, BaseEstimator):
         groups = [g.name for g in cue_groups()]
         self.feature_names_ = np.array(
             [f"span_max_{k}" for k in SPAN_KINDS] + [f"span_count_{k}" for k in SPAN_KINDS]
-            + [f"cue_{g}" for g in groups], dtype=object)
+            + [f"cue_{g}" for g in groups] + list(CONJUNCTIONS), dtype=object)
         self.n_features_in_ = 1
         return self
 
@@ -85,15 +91,23 @@ class CueFeatures(TransformerMixin, BaseEstimator):
         kinds = {k: i for i, k in enumerate(SPAN_KINDS)}
         groups = {g.name: i for i, g in enumerate(cue_groups())}
         n_kinds = len(kinds)
-        rows = np.zeros((len(X), 2 * n_kinds + len(groups)))
+        base = 2 * n_kinds + len(groups)
+        rows = np.zeros((len(X), base + len(CONJUNCTIONS)))
         for r, post in enumerate(PostPreparer().transform(X)):
+            kinds_found = {s.kind for s in post.spans}
+            cues_found = {c.group for c in post.cues}
+            person = bool(cues_found & _PERSON) or "AGE_CUE" in kinds_found
+            anchor = bool(kinds_found & _ANCHOR_SPANS) or "encounter_other_languages" in cues_found
+            consent = "consent" in cues_found
+            rows[r, base:] = (person and anchor, person and bool(kinds_found & _IDENTIFIER_SPANS),
+                              anchor and not consent)
             for span in post.spans:
                 k = kinds[span.kind]
                 rows[r, k] = max(rows[r, k], span.score)
                 rows[r, n_kinds + k] += 1
             for cue in post.cues:
                 rows[r, 2 * n_kinds + groups[cue.group]] += 1
-        rows[:, n_kinds:] = np.log1p(rows[:, n_kinds:])
+        rows[:, n_kinds:base] = np.log1p(rows[:, n_kinds:base])
         return sparse.csr_matrix(rows * self.scale)
 
     def get_feature_names_out(self, input_features=None):

@@ -1,0 +1,52 @@
+"""Tables. Nothing here holds a draft's text: only keyed hashes, labels, scores and settings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Boolean, DateTime, Integer, String, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """Declarative base for every table."""
+
+
+class ProcessedEvent(Base):
+    """A platform event already handled: a retried delivery finds its row and is skipped."""
+
+    __tablename__ = "processed_events"
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class CheckRecord(Base):
+    """The audit trail: one row per submitted check."""
+
+    __tablename__ = "checks"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    workspace: Mapped[str | None] = mapped_column(String(64))
+    channel: Mapped[str | None] = mapped_column(String(64))
+    entry_point: Mapped[str] = mapped_column(String(32))
+    user_hash: Mapped[str | None] = mapped_column(String(64))
+    text_hash: Mapped[str] = mapped_column(String(64))
+    labels: Mapped[list] = mapped_column(JSON)
+    scores: Mapped[dict] = mapped_column(JSON)
+    verdict: Mapped[str] = mapped_column(String(8))
+    model_version: Mapped[str] = mapped_column(String(32))
+
+
+class FeedbackRecord(Base):
+    """"Helpful" / "Not right" on an answer, tied to the check by id."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("check_id", "user_hash"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    check_id: Mapped[str] = mapped_column(String(36), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    platform: Mapped[str] = mapped_column(String(16))
+    user_hash: Mapped[str | None] = mapped_column(String(64))
+    helpful: Mapped[bool] = mapped_column(Boolean)

@@ -1,0 +1,92 @@
+"""The store the server writes to; synchronous SQLAlchemy, called from a thread by the server."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import create_engine, delete, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .models import CheckRecord, FeedbackRecord, ProcessedEvent
+
+
+def normalize_url(url: str) -> str:
+    """Accept plain ``postgresql://user@host/db`` URLs by selecting the installed psycopg 3 driver."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def now() -> datetime:
+    """The current time in UTC (stored timezone-aware)."""
+    return datetime.now(UTC)
+
+
+class Store:
+    """Database access for events, checks and feedback."""
+
+    def __init__(self, url: str) -> None:
+        self.url = normalize_url(url)
+        self.engine: Engine = create_engine(self.url, pool_pre_ping=True)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def session(self) -> Session:
+        """A new session (use as a context manager)."""
+        return self.sessions()
+
+    def claim_event(self, platform: str, event_id: str) -> bool:
+        """Record an event id; False when any replica has already claimed it."""
+        with self.session() as session:
+            session.add(ProcessedEvent(platform=platform, event_id=event_id, received_at=now()))
+            try:
+                session.commit()
+            except IntegrityError:
+                return False
+        return True
+
+    def forget_events(self, older_than: timedelta = timedelta(days=2)) -> int:
+        """Drop event ids older than any platform retries; returns how many."""
+        with self.session() as session:
+            done = session.execute(delete(ProcessedEvent).where(ProcessedEvent.received_at < now() - older_than))
+            session.commit()
+            return done.rowcount or 0
+
+    def record_check(self, **fields) -> str:
+        """Add an audit row (hashes, labels, scores; never text) and return its id."""
+        check_id = fields.pop("id", None) or str(uuid.uuid4())
+        with self.session() as session:
+            session.add(CheckRecord(id=check_id, at=fields.pop("at", None) or now(), **fields))
+            session.commit()
+        return check_id
+
+    def record_feedback(self, check_id: str, helpful: bool, platform: str, user_hash: str | None) -> bool:
+        """Store feedback once per user and check; False when it was already given."""
+        with self.session() as session:
+            session.add(FeedbackRecord(check_id=check_id, helpful=helpful, platform=platform,
+                                       user_hash=user_hash, at=now()))
+            try:
+                session.commit()
+            except IntegrityError:
+                return False
+        return True
+
+    def checks(self, since: datetime | None = None) -> list[CheckRecord]:
+        """Audit rows, oldest first."""
+        query = select(CheckRecord).order_by(CheckRecord.at)
+        if since is not None:
+            query = query.where(CheckRecord.at >= since)
+        with self.session() as session:
+            return list(session.scalars(query))
+
+    def feedback(self) -> list[FeedbackRecord]:
+        """Every feedback row."""
+        with self.session() as session:
+            return list(session.scalars(select(FeedbackRecord)))
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
