@@ -1,7 +1,7 @@
 """Run the engine off the event loop: in worker processes, loaded once each, or in a thread.
 
-    >>> checker = Checker(workers=1)        # doctest: +SKIP
-    >>> result = await checker.check("draft")  # doctest: +SKIP
+>>> checker = Checker(workers=1)        # doctest: +SKIP
+>>> result = await checker.check("draft")  # doctest: +SKIP
 """
 
 from __future__ import annotations

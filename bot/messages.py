@@ -43,3 +43,12 @@ FEEDBACK_HELPFUL = "Helpful"
 FEEDBACK_WRONG = "Not right"
 FEEDBACK_THANKS = "Thanks for the feedback: it helps tune the checker. (Your draft was not stored.)"
 ERROR = "Sorry, something went wrong while checking that. Nothing was stored; please try again."
+HOME_ENTRY_POINTS = (
+    "*Ways to check a draft*\n"
+    "• Send me a direct message with the draft.\n"
+    "• Mention me in a channel (`@compliance-bot <draft>`): only you see the answer.\n"
+    "• `/checkpost <draft>` anywhere: only you see the answer.\n"
+    "• On any message: ⋯ → *Check this post*.\n"
+    "• `/policy <topic or words>` for guidelines."
+)
+CHECKPOST_USAGE = "Usage: `/checkpost <your draft post>`. Only you will see the answer."

@@ -1,0 +1,1 @@
+"""Slack adapter: slack-bolt's AsyncApp, translating Slack payloads to and from the bot service."""

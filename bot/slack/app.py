@@ -1,0 +1,148 @@
+"""The Slack app: listeners for every entry point, each a few lines that call the bot service.
+
+>>> app = build_slack_app(settings, service)          # doctest: +SKIP
+>>> web_app.router.add_post("/slack/events", events_handler(app))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from .. import messages
+from ..config import Settings
+from ..service import BotService, Context
+from . import blocks
+from .middleware import dedupe_events, ignore_noise
+from .payloads import has_files, is_checkable_message, is_dm, reply_thread, strip_mentions
+
+log = logging.getLogger(__name__)
+
+#: What the app handles; ``manifest/slack.yml`` must list exactly these (a test checks).
+COMMANDS = ("/checkpost", "/policy")
+SHORTCUTS = ("check_post",)
+EVENTS = ("app_home_opened", "app_mention", "message.im")
+
+
+def web_client(settings: Settings) -> AsyncWebClient:
+    """Web API client that retries rate limits (429), server errors and dropped connections."""
+    return AsyncWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url, retry_handlers=[
+        AsyncConnectionErrorRetryHandler(max_retry_count=2),
+        AsyncRateLimitErrorRetryHandler(max_retry_count=3),
+        AsyncServerErrorRetryHandler(max_retry_count=2),
+    ])
+
+
+def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
+    """An AsyncApp wired to ``service``."""
+    app = AsyncApp(token=settings.slack_bot_token, signing_secret=settings.slack_signing_secret or "",
+                   client=web_client(settings), logger=log,
+                   request_verification_enabled=bool(settings.slack_signing_secret))
+    app.use(ignore_noise)
+    app.use(dedupe_events(service))
+
+    def ctx(entry_point: str, user: str | None, team: str | None, channel: str | None) -> Context:
+        return Context("slack", entry_point, user, team, channel)
+
+    @app.event("message")
+    async def direct_message(event, body, client):
+        if not (is_checkable_message(event) and is_dm(event)):
+            return
+        reply = await service.respond(event.get("text", ""), ctx("dm", event.get("user"), body.get("team_id"),
+                                                                 event.get("channel")), has_files(event))
+        await client.chat_postMessage(channel=event["channel"], thread_ts=event.get("thread_ts"),
+                                      blocks=blocks.reply_blocks(reply), text=blocks.fallback_text(reply))
+
+    @app.event("app_mention")
+    async def mention(event, body, client):
+        if not is_checkable_message({**event, "type": "message"}):
+            return
+        text = strip_mentions(event.get("text", ""))
+        context = ctx("mention", event.get("user"), body.get("team_id"), event.get("channel"))
+        reply = await service.respond(text or "help", context, has_files(event))
+        answer = blocks.reply_blocks(reply) + [blocks._context(messages.MENTION_VISIBLE)]
+        await client.chat_postEphemeral(channel=event["channel"], user=event["user"],
+                                        thread_ts=reply_thread(event), blocks=answer,
+                                        text=blocks.fallback_text(reply))
+
+    @app.command("/checkpost")
+    async def checkpost(ack, command, respond):
+        text = command.get("text", "")
+        if not text.strip():
+            await ack(response_type="ephemeral", text=messages.CHECKPOST_USAGE)
+            return
+        await ack()
+        reply = await service.check(text, ctx("checkpost", command.get("user_id"), command.get("team_id"),
+                                              command.get("channel_id")))
+        await respond(response_type="ephemeral", blocks=blocks.reply_blocks(reply), text=blocks.fallback_text(reply))
+
+    @app.command("/policy")
+    async def policy(ack, command, respond):
+        await ack()
+        reply = await service.respond(f"policy {command.get('text', '')}", ctx("policy", None, None, None))
+        await respond(response_type="ephemeral", blocks=blocks.reply_blocks(reply), text=blocks.fallback_text(reply))
+
+    @app.shortcut("check_post")
+    async def check_this_post(ack, shortcut, respond):
+        await ack()
+        message = shortcut.get("message", {})
+        reply = await service.check(message.get("text", ""), ctx(
+            "shortcut", shortcut.get("user", {}).get("id"), shortcut.get("team", {}).get("id"),
+            shortcut.get("channel", {}).get("id")), has_files(message))
+        await respond(response_type="ephemeral", replace_original=False, blocks=blocks.reply_blocks(reply),
+                      text=blocks.fallback_text(reply))
+
+    @app.action({"action_id": blocks.FEEDBACK_ACTIONS[0]})
+    @app.action({"action_id": blocks.FEEDBACK_ACTIONS[1]})
+    async def feedback(ack, action, body, respond):
+        await ack()
+        helpful = action["action_id"] == blocks.FEEDBACK_ACTIONS[0]
+        await service.feedback(action.get("value", ""), helpful, ctx(
+            "feedback", body.get("user", {}).get("id"), body.get("team", {}).get("id"), None))
+        await respond(response_type="ephemeral", replace_original=False, text=messages.FEEDBACK_THANKS)
+
+    @app.action({"action_id": r".*_link_\d+"})
+    async def link_clicked(ack):
+        await ack()
+
+    @app.event("app_home_opened")
+    async def home(event, client):
+        if event.get("tab", "home") == "home":
+            await client.views_publish(user_id=event["user"], view=blocks.home_view())
+
+    @app.error
+    async def on_error(error, body):
+        kind = body.get("type") if isinstance(body, dict) else None
+        log.error("slack listener failed: %s (%s)", type(error).__name__, kind)
+
+    return app
+
+
+def events_handler(app: AsyncApp):
+    """The aiohttp handler for ``POST /slack/events`` (events, commands, shortcuts, actions)."""
+
+    async def handle(request: web.Request) -> web.Response:
+        raw = await request.read()
+        try:
+            body = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return web.json_response({"error": "body is not valid UTF-8"}, status=400)
+        try:
+            bolt_request = AsyncBoltRequest(body=body, query=request.query_string, headers=dict(request.headers))
+            bolt_response = await app.async_dispatch(bolt_request)
+        except Exception as exc:  # a malformed but signed body must not take the server down
+            log.warning("slack request rejected: %s", type(exc).__name__)
+            return web.json_response({"error": "malformed request"}, status=400)
+        return await to_aiohttp_response(bolt_response)
+
+    return handle
