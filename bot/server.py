@@ -8,19 +8,27 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 
 from aiohttp import web
+from sqlalchemy import text
 
+from . import logs
 from .checker import Checker
 from .config import Settings
+from .metrics import Metrics
 from .privacy import load_secret
 from .service import BotService
 from .storage import Store
 from .storage.migrate import upgrade
+from .web import api
+from .web.middleware import observe, require_api_key
 
 log = logging.getLogger(__name__)
 SERVICE = web.AppKey("service", BotService)
 SETTINGS = web.AppKey("settings", Settings)
+METRICS = web.AppKey("metrics", Metrics)
+STATIC = Path(__file__).resolve().parent / "web" / "static"
 MAX_BODY = 1024 * 1024
 
 
@@ -29,19 +37,55 @@ async def healthz(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
+async def readyz(request: web.Request) -> web.Response:
+    """Ready: the model is loaded and the database answers."""
+    service = request.app[SERVICE]
+    checks = {"model": service.checker.model_version is not None, "database": True}
+    try:
+        await asyncio.to_thread(_ping, service.store)
+    except Exception as exc:  # any database failure means not ready
+        log.warning("database not reachable: %s", type(exc).__name__)
+        checks["database"] = False
+    ready = all(checks.values())
+    return web.json_response({"status": "ready" if ready else "not ready", **checks,
+                              "model_version": service.checker.model_version}, status=200 if ready else 503)
+
+
+def _ping(store: Store) -> None:
+    with store.engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
+
+
+async def metrics(request: web.Request) -> web.Response:
+    """Prometheus exposition."""
+    body = request.app[METRICS].render()
+    return web.Response(body=body, headers={"Content-Type": request.app[METRICS].content_type})
+
+
+async def index(request: web.Request) -> web.FileResponse:
+    """The web chat page."""
+    return web.FileResponse(STATIC / "index.html")
+
+
 def create_app(settings: Settings, checker: Checker | None = None) -> web.Application:
     """Build the application (every test and ``compliance-bot serve`` use this).
 
     A ``checker`` passed in is shared and left running at cleanup; otherwise the app owns one.
     """
-    app = web.Application(client_max_size=MAX_BODY)
+    app_metrics = Metrics()
+    app = web.Application(client_max_size=MAX_BODY,
+                          middlewares=[observe(app_metrics), require_api_key(settings.api_key)])
     owns_checker = checker is None
     checker = checker or Checker(settings.workers, settings.sensitivity)
     store = Store(settings.db_url)
-    service = BotService(checker, store, load_secret(settings.audit_secret, settings.data_dir))
-    app[SERVICE] = service
-    app[SETTINGS] = settings
+    service = BotService(checker, store, load_secret(settings.audit_secret, settings.data_dir), app_metrics)
+    app[SERVICE], app[SETTINGS], app[METRICS] = service, settings, app_metrics
+    app.router.add_get("/", index)
+    app.router.add_static("/static/", STATIC)
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    app.router.add_get("/metrics", metrics)
+    api.add_routes(app, service)
 
     if settings.slack_enabled:
         from .slack.app import build_slack_app, events_handler
@@ -54,6 +98,7 @@ def create_app(settings: Settings, checker: Checker | None = None) -> web.Applic
         await asyncio.to_thread(upgrade, settings.db_url)
         if checker.model_version is None:
             await checker.start()
+        app_metrics.model.info({"version": checker.model_version or "unknown"})
 
     async def cleanup(app: web.Application) -> None:
         if owns_checker:
@@ -69,6 +114,6 @@ def serve(host: str | None = None, port: int | None = None) -> None:
     """Run the server until interrupted (``compliance-bot serve``)."""
     settings = Settings.from_env()
     host, port = host or settings.host, port or settings.port
-    logging.basicConfig(level=settings.log_level)
+    logs.configure(settings.log_level)
     print(f"compliance-bot web chat: http://{host}:{port}/", flush=True)
-    web.run_app(create_app(settings), host=host, port=port, print=None)
+    web.run_app(create_app(settings), host=host, port=port, print=None, access_log=None)

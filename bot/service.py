@@ -10,12 +10,13 @@ import asyncio
 import logging
 from dataclasses import dataclass
 
-from classifiers.engine import InputError
+from classifiers.engine import InputError, validate
 
 from . import messages
 from .answer import build_answer
 from .checker import Checker
 from .conversation import Reply, parse_command, policy_reply
+from .metrics import Metrics
 from .privacy import keyed_hash
 from .storage import Store
 
@@ -36,10 +37,11 @@ class Context:
 class BotService:
     """Shared by every adapter of one server."""
 
-    def __init__(self, checker: Checker, store: Store, secret: bytes) -> None:
+    def __init__(self, checker: Checker, store: Store, secret: bytes, metrics: Metrics | None = None) -> None:
         self.checker = checker
         self.store = store
         self.secret = secret
+        self.metrics = metrics
 
     def user_hash(self, user_id: str | None) -> str | None:
         """The keyed hash stored instead of a user id."""
@@ -53,12 +55,30 @@ class BotService:
         name, args = command
         return Reply("help", messages.HELP) if name == "help" else policy_reply(args)
 
-    async def check(self, text: str, ctx: Context, has_files: bool = False, audit: bool = True) -> Reply:
+    async def check(self, text: str, ctx: Context, has_files: bool = False, audit: bool = True,
+                    sensitivity: str | None = None) -> Reply:
         """Check a draft, audit it (hashes, labels, scores only) and build the answer."""
-        try:
-            result = await self.checker.check(text)
-        except InputError as exc:
-            return Reply("error", str(exc))
+        return (await self.check_many([text], ctx, has_files, audit, sensitivity))[0]
+
+    async def check_many(self, texts: list[str], ctx: Context, has_files: bool = False, audit: bool = True,
+                         sensitivity: str | None = None) -> list[Reply]:
+        """Check drafts in one batch; an invalid one gets an error reply, the rest go on."""
+        replies: list[Reply | None] = []
+        valid = []
+        for text in texts:
+            try:
+                validate(text)
+                valid.append(text)
+                replies.append(None)
+            except InputError as exc:
+                replies.append(Reply("error", str(exc)))
+        results = iter(await self.checker.check_many(valid, sensitivity) if valid else [])
+        for i, reply in enumerate(replies):
+            if reply is None:
+                replies[i] = await self._answer(texts[i], next(results), ctx, has_files, audit)
+        return replies
+
+    async def _answer(self, text: str, result, ctx: Context, has_files: bool, audit: bool) -> Reply:
         check_id = None
         if audit:
             check_id = await asyncio.to_thread(
@@ -66,6 +86,8 @@ class BotService:
                 channel=ctx.channel, entry_point=ctx.entry_point, user_hash=self.user_hash(ctx.user_id),
                 text_hash=keyed_hash(self.secret, text), labels=result.labels, scores=result.scores,
                 verdict=result.verdict, model_version=result.model_version)
+        if self.metrics is not None:
+            self.metrics.record_check(result.labels, ctx.entry_point)
         log.info("check done", extra={"platform": ctx.platform, "entry_point": ctx.entry_point,
                                       "labels": result.labels, "verdict": result.verdict})
         return Reply("answer", answer=build_answer(result, has_files), result=result, check_id=check_id)

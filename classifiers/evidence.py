@@ -16,7 +16,7 @@ from .result import Evidence
 MAX_EVIDENCE = 6
 TOKENS = re.compile(TOKEN_PATTERN)
 MASK = "•••"
-_PRIVACY_CUE_KINDS = {"TIME", "PLACE", "PHOTO", "AGE_CUE"}
+_PRIVACY_CUE_KINDS = {"TIME", "SETTING", "PHOTO", "AGE_CUE"}
 
 
 def mask(text: str, start: int, end: int, identifiers: list[tuple[int, int]]) -> str:

@@ -19,7 +19,7 @@ from .normalize import Normalized, normalize
 SPAN_KINDS = tuple(sorted(PLACEHOLDERS))
 #: Conjunctions a linear model cannot form itself: a person in care anchored in time or place.
 _PERSON = {"patient_ref", "relative", "famous", "second_person_care", "review_reply", "private_disclosure"}
-_ANCHOR_SPANS = {"TIME", "PLACE", "ROOM", "DATE", "AGE", "AGE_CUE", "PHOTO"}
+_ANCHOR_SPANS = {"TIME", "PLACE", "SETTING", "ROOM", "DATE", "AGE", "AGE_CUE", "PHOTO"}
 _IDENTIFIER_SPANS = {"NAME", "DATE", "AGE", "ROOM", "RECORD", "PHONE", "EMAIL", "SSN", "ADDRESS", "PLACE",
                      "EMPLOYER", "URL", "HANDLE", "IP", "PLATE", "SERIAL"}
 CONJUNCTIONS = ("person_with_anchor", "identifier_with_person", "anchor_without_consent")

@@ -33,16 +33,17 @@ def build_features(char_ngrams: tuple[int, int] = CHAR_NGRAMS) -> FeatureUnion:
     ])
 
 
-def build_label_model(random_state: int = 0) -> CalibratedClassifierCV:
+def build_label_model(random_state: int = 0, logreg_c: float = 8.0, svm_c: float = 0.5,
+                      nb_alpha: float = 0.3) -> CalibratedClassifierCV:
     """Soft vote of three different linear models, calibrated so 0.8 means about 80%."""
     vote = VotingClassifier(
         [
-            ("logreg", LogisticRegression(C=8.0, class_weight="balanced", solver="liblinear",
+            ("logreg", LogisticRegression(C=logreg_c, class_weight="balanced", solver="liblinear",
                                           max_iter=2000, random_state=random_state)),
-            ("svm", CalibratedClassifierCV(LinearSVC(C=0.5, class_weight="balanced",
+            ("svm", CalibratedClassifierCV(LinearSVC(C=svm_c, class_weight="balanced",
                                                      random_state=random_state),
                                            method="sigmoid", cv=3, ensemble=False)),
-            ("nb", ComplementNB(alpha=0.3)),
+            ("nb", ComplementNB(alpha=nb_alpha)),
         ],
         voting="soft",
     )
@@ -51,7 +52,7 @@ def build_label_model(random_state: int = 0) -> CalibratedClassifierCV:
 
 
 def build_pipeline(random_state: int = 0, n_jobs: int | None = None,
-                   char_ngrams: tuple[int, int] = CHAR_NGRAMS) -> Pipeline:
+                   char_ngrams: tuple[int, int] = CHAR_NGRAMS, **model_params) -> Pipeline:
     """The full pipeline: prepare posts, build features once, one calibrated ensemble per label.
 
     Fit with ``y`` as an ``(n_posts, n_labels)`` 0/1 matrix in the order of ``result.LABELS``.
@@ -59,5 +60,5 @@ def build_pipeline(random_state: int = 0, n_jobs: int | None = None,
     return Pipeline([
         ("prepare", PostPreparer()),
         ("features", build_features(char_ngrams)),
-        ("classify", MultiOutputClassifier(build_label_model(random_state), n_jobs=n_jobs)),
+        ("classify", MultiOutputClassifier(build_label_model(random_state, **model_params), n_jobs=n_jobs)),
     ])

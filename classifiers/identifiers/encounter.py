@@ -22,7 +22,7 @@ class EncounterTimeRecognizer(PatternRecognizer):
 class EncounterPlaceRecognizer(PatternRecognizer):
     """``in our ED``, ``in my clinic``, ``on 4 West``, ``in the trauma bay``, ``en urgencias``."""
 
-    KIND = "PLACE"
+    KIND = "SETTING"
     PATTERNS = (
         Pattern("care_place_medium", r"\b(?:in|at|on|to|into|en|from)\s+(?P<id>(?:our|my|the|el|la|mi|nuestro|nuestra)\s+"
                 r"(?:ed|er|a&e|emergency (?:room|department|dept)|clinic|office|icu|micu|sicu|nicu|picu|"

@@ -18,10 +18,10 @@ PLACEHOLDERS = {
     "PHONE": "[PHONE]", "EMAIL": "[EMAIL]", "SSN": "[ID NUMBER]", "ADDRESS": "[ADDRESS]",
     "PLACE": "[PLACE]", "EMPLOYER": "[EMPLOYER]", "URL": "[URL]", "HANDLE": "[HANDLE]",
     "IP": "[IP ADDRESS]", "PLATE": "[PLATE]", "SERIAL": "[SERIAL]", "TIME": "[TIME]",
-    "AGE_CUE": "[AGE]", "PHOTO": None,
+    "AGE_CUE": "[AGE]", "SETTING": "[PLACE]", "PHOTO": None,
 }
 #: Kinds that are Safe Harbor identifiers (the rest are encounter cues).
-IDENTIFIER_KINDS = frozenset(PLACEHOLDERS) - {"TIME", "AGE_CUE", "PHOTO"}
+IDENTIFIER_KINDS = frozenset(PLACEHOLDERS) - {"TIME", "AGE_CUE", "PHOTO", "SETTING"}
 
 
 class RecognizerRegistry:

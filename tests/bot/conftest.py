@@ -38,3 +38,15 @@ async def slack_client(aiohttp_client, settings, mock_slack, shared_checker):
     client.mock = mock_slack
     client.app_settings = slack_settings
     return client
+
+
+@pytest.fixture
+async def web_client(aiohttp_client, settings, shared_checker):
+    """The app with no platform credentials: web chat and JSON API on a real loopback server."""
+    return await aiohttp_client(create_app(settings, shared_checker))
+
+
+@pytest.fixture
+async def keyed_client(aiohttp_client, settings, shared_checker):
+    """The app with API_KEY set."""
+    return await aiohttp_client(create_app(Settings(**{**settings.__dict__, "api_key": "s3cret"}), shared_checker))

@@ -1,0 +1,124 @@
+"""JSON API: check one draft, check a batch, look up guidelines; errors are JSON with a reason."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from aiohttp import web
+
+from classifiers import MAX_CHARS
+from classifiers.engine import InputError
+
+from ..conversation import policy_reply
+from ..service import BotService, Context
+from .openapi import MAX_BATCH, openapi_document
+
+SERVICE = web.AppKey("api_service", BotService)
+
+
+def _error(status: int, message: str) -> web.Response:
+    return web.json_response({"error": message}, status=status)
+
+
+async def _json_body(request: web.Request) -> dict:
+    """The request's JSON object, or an HTTP error with a JSON reason (415, 413, 400)."""
+    if request.content_type != "application/json":
+        raise web.HTTPUnsupportedMediaType(text=json.dumps({"error": "send Content-Type: application/json"}),
+                                           content_type="application/json")
+    try:
+        raw = await request.read()
+    except web.HTTPRequestEntityTooLarge:
+        raise web.HTTPRequestEntityTooLarge(
+            max_size=request.app._client_max_size, actual_size=request.content_length or 0,
+            text=json.dumps({"error": f"body over {request.app._client_max_size:,} bytes"}),
+            content_type="application/json") from None
+    try:
+        body = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise web.HTTPBadRequest(text=json.dumps({"error": "body is not valid UTF-8 JSON"}),
+                                 content_type="application/json") from None
+    if not isinstance(body, dict):
+        raise web.HTTPBadRequest(text=json.dumps({"error": "body must be a JSON object"}),
+                                 content_type="application/json")
+    return body
+
+
+def _text_error(text) -> web.Response | None:
+    if not isinstance(text, str):
+        return _error(400, "'text' must be a string")
+    if len(text) > MAX_CHARS:
+        return _error(413, f"text is {len(text):,} characters; the limit is {MAX_CHARS:,}")
+    return None
+
+
+def result_payload(reply) -> dict:
+    """The analysis result with the rendered answer and the check id."""
+    return {**reply.result.to_dict(), "answer": asdict(reply.answer), "check_id": reply.check_id}
+
+
+async def check(request: web.Request) -> web.Response:
+    """``POST /api/check``: ``{"text", "sensitivity"?, "live"?}``; live checks are not audited."""
+    body = await _json_body(request)
+    text = body.get("text")
+    if (problem := _text_error(text)) is not None:
+        return problem
+    sensitivity = body.get("sensitivity", "balanced")
+    if sensitivity not in ("strict", "balanced", "lenient"):
+        return _error(400, "'sensitivity' must be strict, balanced or lenient")
+    service = request.app[SERVICE]
+    live = bool(body.get("live", False))
+    reply = await service.check(text, Context("web", "live" if live else "api"), audit=not live,
+                                sensitivity=sensitivity)
+    if reply.kind == "error":
+        return _error(400, reply.text)
+    return web.json_response(result_payload(reply))
+
+
+async def check_batch(request: web.Request) -> web.Response:
+    """``POST /api/check/batch``: ``{"posts": [{"id", "text"}, ...]}``, up to ``MAX_BATCH``."""
+    body = await _json_body(request)
+    posts = body.get("posts")
+    if not isinstance(posts, list) or not posts:
+        return _error(400, "'posts' must be a non-empty list of {\"id\", \"text\"} objects")
+    if len(posts) > MAX_BATCH:
+        return _error(413, f"{len(posts)} posts; the limit is {MAX_BATCH} a request")
+    texts = [p.get("text") if isinstance(p, dict) else None for p in posts]
+    ids = [p.get("id", i) if isinstance(p, dict) else i for i, p in enumerate(posts)]
+    usable = [i for i, t in enumerate(texts) if isinstance(t, str) and len(t) <= MAX_CHARS]
+    replies = dict(zip(usable, await request.app[SERVICE].check_many([texts[i] for i in usable],
+                                                                     Context("web", "api-batch"))))
+    results = []
+    for i, ident in enumerate(ids):
+        reply = replies.get(i)
+        if reply is None:
+            results.append({"id": ident, "error": f"'text' must be a string of at most {MAX_CHARS:,} characters"})
+        elif reply.kind == "error":
+            results.append({"id": ident, "error": reply.text})
+        else:
+            results.append({"id": ident, **result_payload(reply)})
+    return web.json_response({"results": results})
+
+
+async def policies(request: web.Request) -> web.Response:
+    """``GET /api/policies?q=words``: matching guideline cards (all topics without ``q``)."""
+    reply = policy_reply(request.query.get("q", ""))
+    return web.json_response({"query": request.query.get("q", ""), "message": reply.text,
+                              "guidelines": [asdict(c) for c in reply.cards]})
+
+
+async def openapi(request: web.Request) -> web.Response:
+    """``GET /api/openapi.json``."""
+    return web.json_response(openapi_document())
+
+
+def add_routes(app: web.Application, service: BotService) -> None:
+    """Mount the API on ``app``."""
+    app[SERVICE] = service
+    app.router.add_post("/api/check", check)
+    app.router.add_post("/api/check/batch", check_batch)
+    app.router.add_get("/api/policies", policies)
+    app.router.add_get("/api/openapi.json", openapi)
+
+
+__all__ = ["InputError", "MAX_BATCH", "add_routes"]
