@@ -52,3 +52,12 @@ HOME_ENTRY_POINTS = (
     "• `/policy <topic or words>` for guidelines."
 )
 CHECKPOST_USAGE = "Usage: `/checkpost <your draft post>`. Only you will see the answer."
+TEAMS_USE_PERSONAL_CHAT = (
+    "I could not open a personal chat with you to send the result. Message me in personal chat, or use "
+    "“Check this post” from the message's ⋯ menu: only you will see the answer."
+)
+TEAMS_WELCOME = (
+    "Hi! I check draft posts for patient privacy, medical advice, conduct and conflict-of-interest risks. "
+    "Message me in personal chat, @mention me (the result comes to you privately), or use “Check this post” "
+    "from any message's ⋯ menu. Type `help` for more."
+)

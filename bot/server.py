@@ -93,6 +93,11 @@ def create_app(settings: Settings, checker: Checker | None = None) -> web.Applic
         app.router.add_post("/slack/events", events_handler(build_slack_app(settings, service)))
     else:
         log.info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it")
+    from .teams.endpoint import messages_handler
+
+    app.router.add_post("/api/messages", messages_handler(settings, service))
+    if not settings.teams_auth_enabled:
+        log.warning("Teams authentication is off (no MICROSOFT_APP_ID): only for local use")
 
     async def startup(app: web.Application) -> None:
         await asyncio.to_thread(upgrade, settings.db_url)

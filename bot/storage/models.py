@@ -50,3 +50,17 @@ class FeedbackRecord(Base):
     platform: Mapped[str] = mapped_column(String(16))
     user_hash: Mapped[str | None] = mapped_column(String(64))
     helpful: Mapped[bool] = mapped_column(Boolean)
+
+
+class ConversationRef(Base):
+    """Where the bot can write later (results sent privately, reminders): a Teams conversation reference."""
+
+    __tablename__ = "conversation_refs"
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(String(256), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    tenant: Mapped[str | None] = mapped_column(String(64))
+    team: Mapped[str | None] = mapped_column(String(256))
+    user_hash: Mapped[str | None] = mapped_column(String(64))
+    reference: Mapped[dict] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from .models import CheckRecord, FeedbackRecord, ProcessedEvent
+from .models import CheckRecord, ConversationRef, FeedbackRecord, ProcessedEvent
 
 
 def normalize_url(url: str) -> str:
@@ -86,6 +86,23 @@ class Store:
         """Every feedback row."""
         with self.session() as session:
             return list(session.scalars(select(FeedbackRecord)))
+
+    def save_reference(self, platform: str, conversation_id: str, kind: str, reference: dict,
+                       tenant: str | None = None, team: str | None = None, user_hash: str | None = None) -> None:
+        """Insert or refresh a conversation reference (ids and service URL only)."""
+        with self.session() as session:
+            row = session.get(ConversationRef, (platform, conversation_id))
+            if row is None:
+                row = ConversationRef(platform=platform, conversation_id=conversation_id)
+                session.add(row)
+            row.kind, row.reference, row.tenant, row.team, row.user_hash = kind, reference, tenant, team, user_hash
+            row.updated_at = now()
+            session.commit()
+
+    def references(self, platform: str) -> list[ConversationRef]:
+        """Every stored reference of a platform."""
+        with self.session() as session:
+            return list(session.scalars(select(ConversationRef).where(ConversationRef.platform == platform)))
 
     def dispose(self) -> None:
         """Close every pooled connection."""

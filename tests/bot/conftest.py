@@ -50,3 +50,20 @@ async def web_client(aiohttp_client, settings, shared_checker):
 async def keyed_client(aiohttp_client, settings, shared_checker):
     """The app with API_KEY set."""
     return await aiohttp_client(create_app(Settings(**{**settings.__dict__, "api_key": "s3cret"}), shared_checker))
+
+
+@pytest.fixture
+async def connector(aiohttp_server):
+    from .teams_helpers import MockConnector
+
+    mock = MockConnector()
+    server = await aiohttp_server(mock.app)
+    mock.url = str(server.make_url("")).rstrip("/")
+    return mock
+
+
+@pytest.fixture
+async def teams_client(aiohttp_client, settings, shared_checker, connector):
+    client = await aiohttp_client(create_app(settings, shared_checker))
+    client.connector = connector
+    return client

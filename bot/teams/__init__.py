@@ -1,0 +1,1 @@
+"""Microsoft Teams adapter: botbuilder's TeamsActivityHandler behind the shared aiohttp server."""

@@ -1,0 +1,162 @@
+"""The Teams bot: each override extracts the draft, calls the service, renders a card."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from botbuilder.core import MessageFactory, TurnContext
+from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.schema import ChannelAccount, ConversationParameters
+from botbuilder.schema.teams import (
+    MessagingExtensionAction,
+    MessagingExtensionActionResponse,
+    TaskModuleContinueResponse,
+    TaskModuleTaskInfo,
+)
+
+from .. import messages
+from ..conversation import Reply
+from ..service import BotService, Context
+from . import cards
+from .activities import html_to_text, is_personal, message_payload_text, tenant_id
+
+log = logging.getLogger(__name__)
+#: The message-extension command and text commands the manifest must list (a test checks).
+EXTENSION_COMMANDS = ("checkPost",)
+BOT_COMMANDS = ("help", "policy")
+
+
+def _ctx(turn: TurnContext, entry_point: str) -> Context:
+    activity = turn.activity
+    return Context("teams", entry_point, activity.from_property.aad_object_id or activity.from_property.id
+                   if activity.from_property else None, tenant_id(activity),
+                   activity.conversation.id if activity.conversation else None)
+
+
+def _dialog(reply: Reply, title: str = "Check this post") -> MessagingExtensionActionResponse:
+    info = TaskModuleTaskInfo(title=title, card=cards.attachment(cards.reply_card(reply)), height="large",
+                              width="large")
+    return MessagingExtensionActionResponse(task=TaskModuleContinueResponse(value=info))
+
+
+class ComplianceTeamsBot(TeamsActivityHandler):
+    """Personal chat, channel @mentions, the "Check this post" extension, card feedback."""
+
+    def __init__(self, service: BotService, app_id: str | None) -> None:
+        self.service = service
+        self.app_id = app_id or ""
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        """Remember where the bot can write back, then dispatch."""
+        await self._remember(turn_context)
+        await super().on_turn(turn_context)
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        """A draft or a command; in a channel the answer goes to the author privately."""
+        activity = turn_context.activity
+        if isinstance(activity.value, dict) and activity.value.get("action") == cards.FEEDBACK:
+            await self._feedback(turn_context, activity.value)
+            return
+        if activity.value is not None and not activity.text:
+            return  # a submit from some other card: nothing to check
+        text = html_to_text(TurnContext.remove_recipient_mention(activity) or "") if activity.text else ""
+        has_files = any((a.content_type or "").startswith(("image/", "video/")) or
+                        a.content_type == "application/vnd.microsoft.teams.file.download.info"
+                        for a in activity.attachments or [])
+        personal = is_personal(activity)
+        reply = await self.service.respond(text or "help", _ctx(turn_context, "dm" if personal else "mention"),
+                                           has_files)
+        card = MessageFactory.attachment(cards.attachment(cards.reply_card(reply)))
+        if personal:
+            await turn_context.send_activity(card)
+        elif await self._send_privately(turn_context, card):
+            await turn_context.send_activity(messages.SENT_PRIVATELY)
+        else:
+            await turn_context.send_activity(messages.TEAMS_USE_PERSONAL_CHAT)
+
+    async def on_teams_messaging_extension_fetch_task(self, turn_context: TurnContext,
+                                                      action: MessagingExtensionAction):
+        """From the compose box: a dialog with a field for the draft."""
+        if action.message_payload and action.message_payload.body:
+            return await self._check_dialog(turn_context, message_payload_text(turn_context.activity.value))
+        info = TaskModuleTaskInfo(title="Check this post", card=cards.attachment(cards.draft_dialog_card()),
+                                  height="medium", width="medium")
+        return MessagingExtensionActionResponse(task=TaskModuleContinueResponse(value=info))
+
+    async def on_teams_messaging_extension_submit_action(self, turn_context: TurnContext,
+                                                         action: MessagingExtensionAction):
+        """The answer as a dialog only the user sees (never a card that could be sent to the channel)."""
+        data = action.data if isinstance(action.data, dict) else {}
+        if data.get("action") == cards.FEEDBACK:
+            await self._record_feedback(turn_context, data)
+            return _dialog(Reply("help", messages.FEEDBACK_THANKS), "Thanks")
+        if action.command_context == "message":
+            text = message_payload_text(turn_context.activity.value)
+        else:
+            text = str(data.get("draft", ""))
+        return await self._check_dialog(turn_context, text)
+
+    async def on_adaptive_card_invoke(self, turn_context: TurnContext, invoke_value):
+        """Universal actions (Action.Execute): feedback carries only a check id."""
+        from botbuilder.schema import AdaptiveCardInvokeResponse
+
+        action = invoke_value.action if invoke_value and isinstance(invoke_value.action, dict) else {}
+        data = action.get("data") or {}
+        if isinstance(data, dict) and data.get("action") == cards.FEEDBACK:
+            await self._record_feedback(turn_context, data)
+        return AdaptiveCardInvokeResponse(status_code=200, type="application/vnd.microsoft.card.adaptive",
+                                          value=cards.reply_card(Reply("help", messages.FEEDBACK_THANKS)))
+
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        """Installed in a team or chat: the reference is stored by ``on_turn``; say hello."""
+        await turn_context.send_activity(messages.TEAMS_WELCOME)
+
+    async def _check_dialog(self, turn_context: TurnContext, text: str) -> MessagingExtensionActionResponse:
+        reply = await self.service.check(text, _ctx(turn_context, "extension"))
+        return _dialog(reply)
+
+    async def _feedback(self, turn_context: TurnContext, data: dict) -> None:
+        await self._record_feedback(turn_context, data)
+        await turn_context.send_activity(messages.FEEDBACK_THANKS)
+
+    async def _record_feedback(self, turn_context: TurnContext, data: dict) -> None:
+        await self.service.feedback(str(data.get("check_id", "")), bool(data.get("helpful")),
+                                    _ctx(turn_context, "feedback"))
+
+    async def _send_privately(self, turn_context: TurnContext, card) -> bool:
+        """Open (or reuse) a 1:1 chat with the author and send the card there."""
+        activity = turn_context.activity
+        tenant = tenant_id(activity)
+        parameters = ConversationParameters(
+            is_group=False, bot=activity.recipient, tenant_id=tenant,
+            members=[ChannelAccount(id=activity.from_property.id)],
+            channel_data={"tenant": {"id": tenant}} if tenant else None)
+
+        async def deliver(private_turn: TurnContext) -> None:
+            await self._remember(private_turn)
+            await private_turn.send_activity(card)
+
+        try:
+            await turn_context.adapter.create_conversation(self.app_id, deliver, parameters, activity.channel_id,
+                                                           activity.service_url)
+        except Exception as exc:  # no personal chat possible (app not installed for the user, policy)
+            log.warning("could not open a personal chat: %s", type(exc).__name__)
+            return False
+        return True
+
+    async def _remember(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        if not activity.conversation or not activity.service_url:
+            return
+        reference = TurnContext.get_conversation_reference(activity).serialize()
+        for party in ("user", "bot"):
+            if isinstance(reference.get(party), dict):
+                reference[party].pop("name", None)
+        data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+        kind = activity.conversation.conversation_type or ("personal" if is_personal(activity) else "channel")
+        await asyncio.to_thread(
+            self.service.store.save_reference, "teams", activity.conversation.id, kind, reference,
+            tenant_id(activity), (data.get("team") or {}).get("id"),
+            self.service.user_hash(activity.from_property.id) if kind == "personal" and activity.from_property
+            else None)

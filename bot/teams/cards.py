@@ -1,0 +1,95 @@
+"""Render replies as Adaptive Cards: the same content Slack shows, in Teams' format."""
+
+from __future__ import annotations
+
+from botbuilder.core import CardFactory
+from botbuilder.schema import Attachment
+
+from .. import messages
+from ..answer import Answer, Card
+from ..conversation import Reply
+
+SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
+FEEDBACK = "feedback"
+CHECK = "check"
+
+
+def _text(text: str, **style) -> dict:
+    return {"type": "TextBlock", "text": text, "wrap": True, **style}
+
+
+def _links(card: Card) -> list[dict]:
+    items: list[dict] = []
+    if card.links:
+        items.append({"type": "ActionSet", "actions": [
+            {"type": "Action.OpenUrl", "title": link.label[:80], "url": link.url} for link in card.links]})
+    items += [_text(f"Also: {u}", isSubtle=True, size="Small") for u in card.unconfirmed]
+    return items
+
+
+def answer_body(answer: Answer) -> list[dict]:
+    """Card elements for an answer: verdict, findings, safer version, notes, notice."""
+    color = {"clear": "Good", "review": "Warning", "high": "Attention"}[answer.verdict]
+    body = [_text(f"{answer.emoji} {answer.headline}", weight="Bolder", size="Large", color=color)]
+    if answer.versions:
+        body.append(_text(messages.VERSIONS.format(n=len(answer.versions)) + "\n\n"
+                          + "\n".join(f"- {v}" for v in answer.versions)))
+    for f in answer.findings:
+        items = [_text(f"**{f.title}** · {f.level} · {f.confidence}% confidence", separator=True)]
+        if f.evidence:
+            items.append(_text(f"{messages.EVIDENCE}: " + ", ".join(f"“{e}”" for e in f.evidence)))
+        items += [_text(f"{messages.GUIDELINE}: {f.guideline.summary}", isSubtle=True), *_links(f.guideline)]
+        body.append({"type": "Container", "items": items})
+    if answer.safer_version:
+        body += [_text(messages.SAFER_VERSION, weight="Bolder", separator=True),
+                 _text(answer.safer_version, fontType="Monospace")]
+    elif answer.still_to_change:
+        body += [_text(messages.STILL_TO_CHANGE, weight="Bolder", separator=True),
+                 _text("\n".join(f"- {s}" for s in answer.still_to_change))]
+    body += [_text(note) for note in answer.notes]
+    body.append(_text(answer.notice, isSubtle=True, size="Small", separator=True))
+    return body
+
+
+def feedback_actions(check_id: str | None) -> list[dict]:
+    """"Helpful" / "Not right" as Action.Submit buttons carrying only the check id."""
+    if not check_id:
+        return []
+    return [{"type": "Action.Submit", "title": title, "data": {"action": FEEDBACK, "check_id": check_id,
+                                                               "helpful": helpful}}
+            for title, helpful in ((messages.FEEDBACK_HELPFUL, True), (messages.FEEDBACK_WRONG, False))]
+
+
+def card_body(cards: list[Card], title: str = "") -> list[dict]:
+    """Guideline cards."""
+    body = [_text(title, weight="Bolder")] if title else []
+    for card in cards:
+        body += [_text(f"**{card.title}** (`{card.topic}`)", separator=True), _text(card.summary)]
+        body += [_text("\n".join([f"- Do: {d}" for d in card.dos] + [f"- Don't: {d}" for d in card.donts]))]
+        body += _links(card)
+    return body
+
+
+def reply_card(reply: Reply) -> dict:
+    """The Adaptive Card (as JSON) for any reply."""
+    if reply.kind == "answer" and reply.answer:
+        body, actions = answer_body(reply.answer), feedback_actions(reply.check_id)
+    elif reply.kind in ("policy", "topics"):
+        body, actions = card_body(reply.cards, reply.text), []
+    else:
+        body, actions = [_text(reply.text)], []
+    return {"type": "AdaptiveCard", "$schema": SCHEMA, "version": "1.5", "body": body, "actions": actions}
+
+
+def attachment(card: dict) -> Attachment:
+    """Wrap a card for an activity or a dialog."""
+    return CardFactory.adaptive_card(card)
+
+
+def draft_dialog_card() -> dict:
+    """The dialog the compose-box action opens: one multi-line field for the draft."""
+    return {"type": "AdaptiveCard", "$schema": SCHEMA, "version": "1.5", "body": [
+        _text("Paste the draft post you want to check. Only you will see the answer.", wrap=True),
+        {"type": "Input.Text", "id": "draft", "isMultiline": True, "label": "Draft post", "maxLength": 100000,
+         "isRequired": True, "errorMessage": "Paste a draft to check"}],
+        "actions": [{"type": "Action.Submit", "title": "Check", "data": {"action": CHECK}}]}
