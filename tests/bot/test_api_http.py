@@ -93,7 +93,7 @@ async def test_openapi_document_lists_every_api_route(web_client):
     doc = await (await web_client.get("/api/openapi.json")).json()
     jsonschema.Draft202012Validator.check_schema(doc["components"]["schemas"]["AnalysisResult"])
     routes = {r.resource.canonical for r in web_client.server.app.router.routes() if r.resource
-              and r.resource.canonical.startswith("/api/") and r.resource.canonical != "/api/openapi.json"}
+              and r.resource.canonical.startswith("/api/")} - {"/api/openapi.json", "/api/messages"}  # messages: Teams
     assert routes == set(doc["paths"])
 
 
