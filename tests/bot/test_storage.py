@@ -1,0 +1,104 @@
+"""Storage against SQLite and a real PostgreSQL (TEST_DATABASE_URL; required when CI is set)."""
+
+import os
+import threading
+import uuid
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from bot.storage import Store, normalize_url
+from bot.storage.migrate import upgrade
+
+PG_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+def _postgres_url():
+    if not PG_URL:
+        if os.environ.get("CI"):
+            pytest.fail("TEST_DATABASE_URL is required when CI is set", pytrace=False)
+        pytest.skip("TEST_DATABASE_URL not set")
+    schema = f"cb_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(normalize_url(PG_URL))
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in PG_URL else "?"
+    return f"{PG_URL}{sep}options=-csearch_path%3D{schema}", admin, schema
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    url, admin, schema = _postgres_url()
+    yield url
+    with admin.begin() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+def test_plain_postgresql_urls_use_psycopg3():
+    assert normalize_url("postgresql://postgres@127.0.0.1:5432/test").startswith("postgresql+psycopg://")
+    assert normalize_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_migrations_create_every_table_and_are_idempotent(db_url):
+    upgrade(db_url)
+    upgrade(db_url)
+    tables = set(inspect(create_engine(normalize_url(db_url))).get_table_names())
+    assert {"processed_events", "checks", "feedback", "conversation_refs", "alembic_version"} <= tables
+
+
+def test_replicas_starting_together_migrate_once(db_url):
+    if db_url.startswith("sqlite"):
+        pytest.skip("replicas share PostgreSQL; SQLite is the single-process embedded default")
+    errors = []
+
+    def run():
+        try:
+            upgrade(db_url)
+        except Exception as exc:  # collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with create_engine(normalize_url(db_url)).connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() is not None
+
+
+def test_event_is_claimed_once_across_replicas(db_url):
+    upgrade(db_url)
+    first, second = Store(db_url), Store(db_url)
+    assert first.claim_event("slack", "Ev1") is True
+    assert second.claim_event("slack", "Ev1") is False
+    assert second.claim_event("teams", "Ev1") is True
+    assert first.forget_events(timedelta(seconds=-1)) == 2
+
+
+def test_checks_and_feedback_hold_no_text(db_url):
+    upgrade(db_url)
+    store = Store(db_url)
+    check_id = store.record_check(platform="slack", workspace="T1", channel="C1", entry_point="dm",
+                                  user_hash="u" * 64, text_hash="t" * 64, labels=["privacy"],
+                                  scores={"privacy": 0.9}, verdict="high", model_version="cb-x")
+    assert store.record_feedback(check_id, True, "slack", "u" * 64) is True
+    assert store.record_feedback(check_id, False, "slack", "u" * 64) is False
+    (row,) = store.checks()
+    assert row.labels == ["privacy"] and row.scores == {"privacy": 0.9}
+    columns = {c["name"] for c in inspect(store.engine).get_columns("checks")}
+    assert not {"text", "draft", "message"} & columns
+
+
+def test_conversation_references_upsert(db_url):
+    upgrade(db_url)
+    store = Store(db_url)
+    store.save_reference("teams", "a:1", "personal", {"serviceUrl": "https://x"}, "t1")
+    store.save_reference("teams", "a:1", "personal", {"serviceUrl": "https://y"}, "t1")
+    (ref,) = store.references("teams")
+    assert ref.reference == {"serviceUrl": "https://y"}
