@@ -7,15 +7,19 @@
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from functools import lru_cache
 
-from classifiers.engine import Engine, validate
+from classifiers.inputs import validate
 from classifiers.result import AnalysisResult
 
 
 @lru_cache(maxsize=1)
-def _engine() -> Engine:
+def _engine():
+    """The engine of this process (workers import scikit-learn; the server process does not)."""
+    from classifiers.engine import Engine
+
     return Engine.load()
 
 
@@ -36,8 +40,9 @@ class Checker:
 
     def __init__(self, workers: int = 1, sensitivity: str = "balanced") -> None:
         self.sensitivity = sensitivity
-        self.executor: Executor = (ProcessPoolExecutor(workers, initializer=_engine) if workers
-                                   else ThreadPoolExecutor(2, thread_name_prefix="engine"))
+        self.executor: Executor = (
+            ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_engine)
+            if workers else ThreadPoolExecutor(2, thread_name_prefix="engine"))
         self.model_version: str | None = None
 
     async def start(self) -> None:

@@ -8,7 +8,7 @@ import sys
 
 from classifiers import guidelines
 from classifiers.artifact import ModelError
-from classifiers.engine import Engine, InputError, validate
+from classifiers.inputs import InputError, validate
 
 from . import render_text
 from .answer import guideline_card
@@ -16,7 +16,9 @@ from .answer import guideline_card
 BATCH = 256
 
 
-def _engine() -> Engine:
+def _engine():
+    from classifiers.engine import Engine
+
     try:
         return Engine.load()
     except ModelError as exc:
@@ -41,7 +43,7 @@ def cmd_check(args) -> int:
     return 0
 
 
-def check_jsonl(engine: Engine, lines, out, sensitivity: str = "balanced") -> int:
+def check_jsonl(engine, lines, out, sensitivity: str = "balanced") -> int:
     """Stream ``{"id","text"}`` lines to one result line each, in input order; bad lines get errors."""
     batch: list[tuple[object, str | None, str]] = []
 

@@ -10,7 +10,7 @@ import asyncio
 import logging
 from dataclasses import dataclass
 
-from classifiers.engine import InputError, validate
+from classifiers.inputs import InputError, validate
 
 from . import messages
 from .answer import build_answer

@@ -19,17 +19,13 @@ from .evidence import EvidenceBuilder
 from .fastpath import LinearScorer
 from .features import prepare
 from .identifiers import IDENTIFIER_KINDS, PLACEHOLDERS, merge_spans, redact
+from .inputs import MAX_CHARS, InputError, validate
 from .normalize import normalize
 from .result import LABELS, SENSITIVITY_SHIFT, TITLES, AnalysisResult, DraftResult, Finding, level_for
 
-MAX_CHARS = 100_000
 COI_GROUPS = {g.name: g.label == "coi" and not g.against for g in cue_groups()}
 WINDOW_CHARS = 3_000
 WINDOW_OVERLAP = 300
-
-
-class InputError(ValueError):
-    """The text cannot be analysed (empty, too long); the message says why."""
 
 
 @dataclass(frozen=True)
@@ -41,16 +37,6 @@ class _Unit:
     text: str
     offsets: tuple[int, ...]
     wrapper: bool = False
-
-
-def validate(text: str) -> str:
-    """Return ``text`` when it can be analysed, else raise ``InputError`` with a clear reason."""
-    if not isinstance(text, str) or not text.strip():
-        raise InputError("There is no text to check: paste the draft post you want reviewed.")
-    if len(text) > MAX_CHARS:
-        raise InputError(f"The text is {len(text):,} characters; the limit is {MAX_CHARS:,}. "
-                         "Check it in parts.")
-    return text
 
 
 def _windows(draft: Draft) -> list[tuple[int, int]]:

@@ -46,6 +46,7 @@ class ComplianceTeamsBot(TeamsActivityHandler):
     def __init__(self, service: BotService, app_id: str | None) -> None:
         self.service = service
         self.app_id = app_id or ""
+        self._remembered: set[str] = set()
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         """Remember where the bot can write back, then dispatch."""
@@ -149,6 +150,10 @@ class ComplianceTeamsBot(TeamsActivityHandler):
         activity = turn_context.activity
         if not activity.conversation or not activity.service_url:
             return
+        key = f"{activity.conversation.id}|{activity.service_url}"
+        if key in self._remembered and activity.type == "message":
+            return  # already stored by this process; installs and updates always refresh
+        self._remembered.add(key)
         reference = TurnContext.get_conversation_reference(activity).serialize()
         for party in ("user", "bot"):
             if isinstance(reference.get(party), dict):

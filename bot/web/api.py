@@ -7,8 +7,7 @@ from dataclasses import asdict
 
 from aiohttp import web
 
-from classifiers import MAX_CHARS
-from classifiers.engine import InputError
+from classifiers.inputs import MAX_CHARS
 
 from ..conversation import policy_reply
 from ..service import BotService, Context
@@ -121,4 +120,4 @@ def add_routes(app: web.Application, service: BotService) -> None:
     app.router.add_get("/api/openapi.json", openapi)
 
 
-__all__ = ["InputError", "MAX_BATCH", "add_routes"]
+__all__ = ["MAX_BATCH", "add_routes"]

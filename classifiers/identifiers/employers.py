@@ -7,6 +7,7 @@ class EmployerSchoolRecognizer(PatternRecognizer):
     """``works at the Walmart on 5th``, ``teacher at Lincoln Elementary``, ``student at UCLA``."""
 
     KIND = "EMPLOYER"
+    NEEDS = r"\b(?:works|worked|working|employed|trabaja|teaches|teacher|nurse|manager|coach|student|goes|attends|senior|junior|freshman|elementary|school|high|academy|university|college|prep)\b"
     FLAGS = 0
     PATTERNS = (
         Pattern("works_at_medium", r"(?i:\b(?:works|worked|working|employed|trabaja|teaches|"

@@ -15,6 +15,7 @@ class PatientMediaRecognizer(PatternRecognizer):
     """``pic from the OR today``, ``video of the pt``, ``selfie in the trauma bay``, ``her x-ray``."""
 
     KIND = "PHOTO"
+    NEEDS = r"\b(?:pic|photo|pho?to|selfie|video|vid|clip|snap|story|reel|tiktok|footage|screen|x-?ray|xray|ct|mri|scan|foto|imagen|before|b/a|snapped|filmed|recorded|took|grabbed|posted|caught)"
     PATTERNS = (
         Pattern("media_clinical_strong", r"\b(?P<id>" + _MEDIA + r")\b[^.!?\n]{0,30}?\b(?:of|from|in|at|"
                 r"during|on|with|del|de la|en)\s+(?:the\s+|my\s+|our\s+|this\s+|a\s+|el\s+|la\s+)?"
