@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 SERVICE = web.AppKey("service", BotService)
 SETTINGS = web.AppKey("settings", Settings)
 METRICS = web.AppKey("metrics", Metrics)
+SOCKET_TASK = web.AppKey("socket_task", asyncio.Task)
 STATIC = Path(__file__).resolve().parent / "web" / "static"
 MAX_BODY = 1024 * 1024
 
@@ -87,10 +88,16 @@ def create_app(settings: Settings, checker: Checker | None = None) -> web.Applic
     app.router.add_get("/metrics", metrics)
     api.add_routes(app, service)
 
+    socket_mode = None
     if settings.slack_enabled:
-        from .slack.app import build_slack_app, events_handler
+        from .slack.app import build_slack_app, events_handler, socket_mode_handler
 
-        app.router.add_post("/slack/events", events_handler(build_slack_app(settings, service)))
+        slack_app = build_slack_app(settings, service)
+        if settings.slack_app_token:
+            socket_mode = socket_mode_handler(slack_app, settings)
+            log.info("Slack in Socket Mode (SLACK_APP_TOKEN set): no public URL needed")
+        else:
+            app.router.add_post("/slack/events", events_handler(slack_app))
     else:
         log.info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it")
     from .teams.endpoint import messages_handler
@@ -104,8 +111,12 @@ def create_app(settings: Settings, checker: Checker | None = None) -> web.Applic
         if checker.model_version is None:
             await checker.start()
         app_metrics.model.info({"version": checker.model_version or "unknown"})
+        if socket_mode is not None:
+            app[SOCKET_TASK] = asyncio.create_task(socket_mode.connect_async())
 
     async def cleanup(app: web.Application) -> None:
+        if socket_mode is not None:
+            await socket_mode.close_async()
         if owns_checker:
             checker.close()
         store.dispose()

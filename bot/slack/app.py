@@ -128,6 +128,13 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
     return app
 
 
+def socket_mode_handler(app: AsyncApp, settings: Settings):
+    """Socket Mode: the app opens a websocket to Slack instead of receiving HTTP requests."""
+    from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+
+    return AsyncSocketModeHandler(app, settings.slack_app_token, web_client=web_client(settings))
+
+
 def events_handler(app: AsyncApp):
     """The aiohttp handler for ``POST /slack/events`` (events, commands, shortcuts, actions)."""
 
