@@ -61,6 +61,7 @@ class Answer:
     versions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     notice: str = ""
+    tips: list[str] = field(default_factory=list)
 
 
 def guideline_card(g: Guideline, links: int = 3) -> Card:
@@ -71,11 +72,16 @@ def guideline_card(g: Guideline, links: int = 3) -> Card:
                 [Link(f"{r.publisher.split(' (')[0]}: {r.title}", r.url) for r in confirmed], unconfirmed)
 
 
-def build_answer(result: AnalysisResult, has_files: bool = False) -> Answer:
-    """Turn an analysis result into the answer every platform renders."""
+def build_answer(result: AnalysisResult, has_files: bool = False, guideline: str | None = None) -> Answer:
+    """Turn an analysis result into the answer every platform renders.
+
+    ``guideline`` replaces every finding's guideline (the review-reply helper uses ``reviews``).
+    """
+    from .coaching import tips_for
+
     findings = [
         FindingView(f.label, f.title, messages.LEVEL_WORDS[f.level], round(f.score * 100),
-                    [e.text for e in f.evidence], guideline_card(guidelines.guideline(f.guideline_id)))
+                    [e.text for e in f.evidence], guideline_card(guidelines.guideline(guideline or f.guideline_id)))
         for f in result.findings
     ]
     safer = result.redacted if result.labels and result.redacted_clear else None
@@ -87,4 +93,4 @@ def build_answer(result: AnalysisResult, has_files: bool = False) -> Answer:
     notes = [messages.IMAGES_NOT_ANALYSED] if has_files else []
     return Answer(result.verdict, messages.VERDICT_HEADLINE[result.verdict],
                   messages.VERDICT_EMOJI[result.verdict], findings, safer, list(result.still_to_change),
-                  versions, notes, result.notice)
+                  versions, notes, result.notice, tips_for(result.labels))

@@ -15,7 +15,9 @@ from classifiers.result import AnalysisResult
 from . import messages
 from .answer import Answer, Card, guideline_card
 
-_COMMAND = re.compile(r"^\s*/?(help|policy|policies)\b\s*(.*)$", re.IGNORECASE | re.DOTALL)
+_COMMAND = re.compile(r"^\s*/?(help|policy|policies|footprint|reply-review)\b\s*(.*)$", re.IGNORECASE | re.DOTALL)
+#: The text commands every platform understands.
+COMMANDS = ("help", "policy", "footprint", "reply-review")
 
 
 @dataclass(frozen=True)
@@ -28,24 +30,32 @@ class Reply:
     cards: list[Card] = field(default_factory=list)
     result: AnalysisResult | None = None
     check_id: str | None = None
+    data: dict = field(default_factory=dict)
 
 
 def parse_command(text: str) -> tuple[str, str] | None:
-    """``("help", "")`` or ``("policy", words)`` when the text is a command, else None."""
+    """``(command, arguments)`` when the text is a command (see ``COMMANDS``), else None."""
     match = _COMMAND.match(text or "")
-    if not match or (match.group(1).lower() == "help" and match.group(2).strip()):
+    if not match:
         return None
-    name = "policy" if match.group(1).lower().startswith("polic") else "help"
-    return name, match.group(2).strip()
+    name, args = match.group(1).lower(), match.group(2).strip()
+    if name in ("help", "reply-review") and args or name == "footprint" and args not in ("", "status"):
+        return None  # a draft that happens to start with the word
+    return ("policy" if name.startswith("polic") else name), args
 
 
-def policy_reply(query: str) -> Reply:
+def policy_reply(query: str, emergency: str = "911") -> Reply:
     """Guideline cards for the best matches; no words lists the topics."""
+    from .coaching import coaching_card
+
+    special = coaching_card(query, emergency)
+    if special is not None:
+        return Reply("policy", cards=[special])
     if not query.strip():
         cards = [guideline_card(g) for g in guidelines.topics().values()]
         return Reply("topics", messages.POLICY_TOPICS, cards=cards)
     found = guidelines.search(query)
     if not found:
-        return Reply("error", messages.NO_POLICY_MATCH.format(query=query[:80],
-                                                              topics=", ".join(guidelines.topics())))
+        return Reply("error", messages.NO_POLICY_MATCH.format(
+            query=query[:80], topics=", ".join([*guidelines.topics(), "disclaimer", "platforms", "share"])))
     return Reply("policy", cards=[guideline_card(g) for g in found])

@@ -29,6 +29,9 @@ HELP = (
     "• Paste a draft in a message (wrapping it in \"is this ok to post?\" is fine).\n"
     "• `policy <topic or words>` looks up guidelines (topics: privacy, advice, venting, coi, reviews, "
     "footprint, general).\n"
+    "• `reply-review` helps you answer a patient review safely.\n"
+    "• `footprint` starts your digital-footprint self-audit (`footprint status` shows progress).\n"
+    "• `policy disclaimer` gives a profile disclaimer sized for each platform.\n"
     "• `help` shows this message."
 )
 NO_POLICY_MATCH = "No guideline matches “{query}”. Topics: {topics}."
@@ -61,3 +64,19 @@ TEAMS_WELCOME = (
     "Message me in personal chat, @mention me (the result comes to you privately), or use “Check this post” "
     "from any message's ⋯ menu. Type `help` for more."
 )
+REVIEW_MODAL_TITLE = "Reply to a review"
+REVIEW_FIELD = "The patient's review (it is not stored)"
+REVIEW_DRAFT_FIELD = "Your draft reply (optional, not stored)"
+REVIEW_SAFE = "A safe reply you can adapt ({topic})"
+REVIEW_SAFE_NOTE = (
+    "It thanks the reviewer, stays general, never confirms they were a patient and invites them to "
+    "continue offline. Add your office's contact route before posting."
+)
+REVIEW_DRAFT_CHECK = "Your draft reply"
+FOOTPRINT_TITLE = "Digital-footprint self-audit"
+FOOTPRINT_INTRO = (
+    "Work through these steps at your own pace; I remember what you tick (by a keyed hash, nothing "
+    "else). Nothing is fetched from the internet: I guide, you look."
+)
+FOOTPRINT_STATUS = "Footprint self-audit: {done} of {total} steps done."
+TIPS = "Coaching"

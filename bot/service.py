@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from classifiers.inputs import InputError, validate
 
 from . import messages
 from .answer import build_answer
 from .checker import Checker
+from .coaching import ReviewHelp, footprint_steps, safe_review_reply
 from .conversation import Reply, parse_command, policy_reply
 from .metrics import Metrics
 from .privacy import keyed_hash
@@ -53,6 +54,12 @@ class BotService:
         if command is None:
             return await self.check(text, ctx, has_files)
         name, args = command
+        if name == "footprint":
+            steps, done = await self.footprint(ctx)
+            return Reply("footprint", messages.FOOTPRINT_STATUS.format(done=len(done), total=len(steps)),
+                         data={"steps": steps, "done": done, "status_only": args == "status"})
+        if name == "reply-review":
+            return Reply("review_form", messages.REVIEW_MODAL_TITLE)
         return Reply("help", messages.HELP) if name == "help" else policy_reply(args)
 
     async def check(self, text: str, ctx: Context, has_files: bool = False, audit: bool = True,
@@ -91,6 +98,27 @@ class BotService:
         log.info("check done", extra={"platform": ctx.platform, "entry_point": ctx.entry_point,
                                       "labels": result.labels, "verdict": result.verdict})
         return Reply("answer", answer=build_answer(result, has_files), result=result, check_id=check_id)
+
+    async def review_help(self, review: str, draft: str | None, ctx: Context) -> ReviewHelp:
+        """A safe reply built from the review's topic, and the check of the user's own draft reply.
+
+        Neither the review nor the reply is stored: the draft's audit row holds hashes only.
+        """
+        topic, safe = safe_review_reply(review or "")
+        checked = None
+        if draft and draft.strip():
+            checked = await self.check(draft, ctx)
+            if checked.result is not None:
+                checked = replace(checked, answer=build_answer(checked.result, guideline="reviews"))
+        return ReviewHelp(topic, safe, checked)
+
+    async def footprint(self, ctx: Context, done: set[str] | None = None) -> tuple[list[dict], set[str]]:
+        """The checklist and the user's ticked steps (``done`` replaces them first)."""
+        steps = footprint_steps()
+        key = self.user_hash(ctx.user_id) or "anonymous"
+        if done is not None:
+            await asyncio.to_thread(self.store.set_footprint, key, done & {s["id"] for s in steps})
+        return steps, await asyncio.to_thread(self.store.footprint_done, key)
 
     async def claim_event(self, platform: str, event_id: str) -> bool:
         """True the first time any replica sees ``event_id``; False for a retried delivery."""

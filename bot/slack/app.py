@@ -29,7 +29,7 @@ from .payloads import has_files, is_checkable_message, is_dm, reply_thread, stri
 log = logging.getLogger(__name__)
 
 #: What the app handles; ``manifest/slack.yml`` must list exactly these (a test checks).
-COMMANDS = ("/checkpost", "/policy")
+COMMANDS = ("/checkpost", "/policy", "/reply-review", "/footprint")
 SHORTCUTS = ("check_post",)
 EVENTS = ("app_home_opened", "app_mention", "message.im")
 
@@ -45,7 +45,7 @@ def web_client(settings: Settings) -> AsyncWebClient:
 
 def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
     """An AsyncApp wired to ``service``."""
-    app = AsyncApp(token=settings.slack_bot_token, signing_secret=settings.slack_signing_secret or "",
+    app = AsyncApp(signing_secret=settings.slack_signing_secret or "",
                    client=web_client(settings), logger=log,
                    request_verification_enabled=bool(settings.slack_signing_secret))
     app.use(ignore_noise)
@@ -91,6 +91,35 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
         await ack()
         reply = await service.respond(f"policy {command.get('text', '')}", ctx("policy", None, None, None))
         await respond(response_type="ephemeral", blocks=blocks.reply_blocks(reply), text=blocks.fallback_text(reply))
+
+    @app.command("/reply-review")
+    async def reply_review(ack, body, client):
+        await ack()
+        await client.views_open(trigger_id=body["trigger_id"], view=blocks.review_modal())
+
+    @app.view(blocks.REVIEW_CALLBACK)
+    async def review_submitted(ack, body, view):
+        values = view["state"]["values"]
+        review = (values.get("review", {}).get("value", {}) or {}).get("value") or ""
+        draft = (values.get("draft", {}).get("value", {}) or {}).get("value")
+        helped = await service.review_help(review, draft, ctx("reply-review", body.get("user", {}).get("id"),
+                                                             body.get("team", {}).get("id"), None))
+        await ack(response_action="update",
+                  view=blocks.review_result_view(helped.topic, helped.safe_reply, helped.draft_reply))
+
+    @app.command("/footprint")
+    async def footprint(ack, command, respond):
+        await ack()
+        reply = await service.respond(f"footprint {command.get('text', '')}".strip(), ctx(
+            "footprint", command.get("user_id"), command.get("team_id"), command.get("channel_id")))
+        await respond(response_type="ephemeral", blocks=blocks.reply_blocks(reply), text=reply.text)
+
+    @app.action(blocks.FOOTPRINT_ACTION)
+    async def footprint_ticked(ack, action, body):
+        await ack()
+        done = {option["value"] for option in action.get("selected_options", [])}
+        await service.footprint(ctx("footprint", body.get("user", {}).get("id"), body.get("team", {}).get("id"),
+                                    None), done)
 
     @app.shortcut("check_post")
     async def check_this_post(ack, shortcut, respond):

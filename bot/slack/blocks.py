@@ -8,6 +8,8 @@ from ..conversation import Reply
 
 MAX_TEXT = 2900
 FEEDBACK_ACTIONS = ("feedback_helpful", "feedback_wrong")
+FOOTPRINT_ACTION = "footprint_steps"
+REVIEW_CALLBACK = "reply_review"
 
 
 def _section(text: str) -> dict:
@@ -49,6 +51,8 @@ def answer_blocks(answer: Answer, check_id: str | None = None) -> list[dict]:
         blocks += [{"type": "divider"},
                    _section(f"*{messages.STILL_TO_CHANGE}*\n" + "\n".join(f"• {s}" for s in answer.still_to_change))]
     blocks += [_section(note) for note in answer.notes]
+    if answer.tips:
+        blocks.append(_section(f"*{messages.TIPS}*\n" + "\n".join(f"• {t}" for t in answer.tips)))
     if check_id:
         blocks.append({"type": "actions", "block_id": "feedback", "elements": [
             {"type": "button", "text": {"type": "plain_text", "text": messages.FEEDBACK_HELPFUL},
@@ -69,10 +73,56 @@ def card_blocks(cards: list[Card], title: str = "") -> list[dict]:
     return blocks[:50]
 
 
+def footprint_blocks(reply: Reply) -> list[dict]:
+    """The self-audit checklist with a checkbox per step (ticks are remembered), or just the status."""
+    steps, done = reply.data["steps"], reply.data["done"]
+    blocks: list[dict] = [_section(f"*{messages.FOOTPRINT_TITLE}*\n{reply.text}")]
+    if reply.data.get("status_only"):
+        return blocks + [_section("\n".join(f"{'✅' if s['id'] in done else '⬜'} {s['title']}" for s in steps))]
+    options = [{"text": {"type": "plain_text", "text": s["title"][:75]}, "value": s["id"]} for s in steps]
+    checkboxes = {"type": "checkboxes", "action_id": FOOTPRINT_ACTION, "options": options}
+    initial = [o for o in options if o["value"] in done]
+    if initial:
+        checkboxes["initial_options"] = initial
+    blocks += [_context(messages.FOOTPRINT_INTRO),
+               {"type": "actions", "block_id": "footprint", "elements": [checkboxes]}]
+    for step in steps:
+        links = " · ".join(f"<{link.url}|{link.label}>" for link in step["links"])
+        blocks.append(_context(f"*{step['title']}*: {step['detail']}" + (f"\n{links}" if links else "")))
+    return blocks[:50]
+
+
+def review_modal() -> dict:
+    """The review-reply helper's form: the review and, optionally, the user's draft reply."""
+    def field(block_id: str, label: str, optional: bool) -> dict:
+        return {"type": "input", "block_id": block_id, "optional": optional,
+                "label": {"type": "plain_text", "text": label},
+                "element": {"type": "plain_text_input", "action_id": "value", "multiline": True, "max_length": 3000}}
+    return {"type": "modal", "callback_id": REVIEW_CALLBACK,
+            "title": {"type": "plain_text", "text": messages.REVIEW_MODAL_TITLE},
+            "submit": {"type": "plain_text", "text": "Check"}, "close": {"type": "plain_text", "text": "Cancel"},
+            "blocks": [field("review", messages.REVIEW_FIELD, False),
+                       field("draft", messages.REVIEW_DRAFT_FIELD, True)]}
+
+
+def review_result_view(topic: str, safe_reply: str, draft: Reply | None) -> dict:
+    """The modal after submission: a safe reply, and the check of the user's draft reply."""
+    blocks = [_section(f"*{messages.REVIEW_SAFE.format(topic=topic.replace('_', ' '))}*\n```{safe_reply}```"),
+              _context(messages.REVIEW_SAFE_NOTE)]
+    if draft is not None:
+        blocks += [{"type": "divider"}, _section(f"*{messages.REVIEW_DRAFT_CHECK}*")]
+        blocks += [b for b in reply_blocks(draft) if b.get("block_id") != "feedback"]
+    return {"type": "modal", "callback_id": REVIEW_CALLBACK + "_done",
+            "title": {"type": "plain_text", "text": messages.REVIEW_MODAL_TITLE},
+            "close": {"type": "plain_text", "text": "Done"}, "blocks": blocks[:100]}
+
+
 def reply_blocks(reply: Reply) -> list[dict]:
     """Blocks for any reply kind."""
     if reply.kind == "answer" and reply.answer:
         return answer_blocks(reply.answer, reply.check_id)
+    if reply.kind == "footprint":
+        return footprint_blocks(reply)
     if reply.kind in ("policy", "topics"):
         return card_blocks(reply.cards, reply.text)
     return [_section(reply.text)]

@@ -64,3 +64,12 @@ class ConversationRef(Base):
     user_hash: Mapped[str | None] = mapped_column(String(64))
     reference: Mapped[dict] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FootprintStep(Base):
+    """A step of the digital-footprint self-audit a user has ticked (by keyed user hash)."""
+
+    __tablename__ = "footprint_progress"
+    user_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    step_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    done_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

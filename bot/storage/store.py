@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from .models import CheckRecord, ConversationRef, FeedbackRecord, ProcessedEvent
+from .models import CheckRecord, ConversationRef, FeedbackRecord, FootprintStep, ProcessedEvent
 
 
 def normalize_url(url: str) -> str:
@@ -114,6 +114,18 @@ class Store:
         """Every stored reference of a platform."""
         with self.session() as session:
             return list(session.scalars(select(ConversationRef).where(ConversationRef.platform == platform)))
+
+    def footprint_done(self, user_hash: str) -> set[str]:
+        """The self-audit steps a user has ticked."""
+        with self.session() as session:
+            return set(session.scalars(select(FootprintStep.step_id).where(FootprintStep.user_hash == user_hash)))
+
+    def set_footprint(self, user_hash: str, step_ids: set[str]) -> None:
+        """Replace a user's ticked steps."""
+        with self.session() as session:
+            session.execute(delete(FootprintStep).where(FootprintStep.user_hash == user_hash))
+            session.add_all(FootprintStep(user_hash=user_hash, step_id=s, done_at=now()) for s in sorted(step_ids))
+            session.commit()
 
     def dispose(self) -> None:
         """Close every pooled connection."""
