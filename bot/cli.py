@@ -97,6 +97,48 @@ def cmd_policy(args) -> int:
     return 0
 
 
+def _read(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        sys.exit(f"error: cannot read {path}: {exc}")
+
+
+def cmd_reply_review(args) -> int:
+    """A safe reply to a patient review, and the check of your draft reply (nothing is stored)."""
+    from .coaching import safe_review_reply
+
+    review = _read(args.review)
+    if not review.strip():
+        print("error: the review file is empty", file=sys.stderr)
+        return 2
+    topic, reply = safe_review_reply(review)
+    print(f"A safe reply you can adapt ({topic.replace('_', ' ')}):\n\n{reply}\n")
+    if args.draft:
+        try:
+            result = _engine().analyze(_read(args.draft))
+        except InputError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        print("Your draft reply:")
+        print(render_text.render(result, color=sys.stdout.isatty(), guideline="reviews"))
+    return 0
+
+
+def cmd_footprint(args) -> int:
+    """Print the digital-footprint self-audit checklist with its links."""
+    from .coaching import footprint_steps
+
+    for number, step in enumerate(footprint_steps(), 1):
+        print(f"{number}. {step['title']}: {step['detail']}")
+        for link in step["links"]:
+            print(f"   → {link.label}: {link.url}")
+    return 0
+
+
 def cmd_evaluate(args) -> int:
     """Score a labelled JSONL file: per-label precision, recall, F1, clean posts flagged."""
     from classifiers.evaluation import evaluate_file
@@ -139,13 +181,17 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true")
     for p in (check, evaluate):
         p.add_argument("--sensitivity", choices=("strict", "balanced", "lenient"), default="balanced")
+    review = sub.add_parser("reply-review", help="a safe reply to a patient review, and a check of yours")
+    review.add_argument("--review", required=True, help="file with the review ('-' for stdin)")
+    review.add_argument("--draft", help="file with your draft reply")
+    sub.add_parser("footprint", help="the digital-footprint self-audit checklist")
     train = sub.add_parser("train", help="retrain the model from classifiers/corpus/")
     train.add_argument("--jobs", type=int, default=2)
     serve = sub.add_parser("serve", help="start the server")
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
     for name, p in sub.choices.items():
-        p.set_defaults(func=globals()[f"cmd_{name}"])
+        p.set_defaults(func=globals()[f"cmd_{name.replace('-', '_')}"])
     return parser
 
 

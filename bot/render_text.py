@@ -23,9 +23,9 @@ def render_card(card: Card) -> str:
     return "\n".join(lines)
 
 
-def render(result: AnalysisResult, original: str = "", color: bool = False) -> str:
+def render(result: AnalysisResult, original: str = "", color: bool = False, guideline: str | None = None) -> str:
     """The full answer as readable (optionally coloured) text."""
-    answer = build_answer(result)
+    answer = build_answer(result, guideline=guideline)
     out = [_c(f"{answer.emoji} {answer.headline}", result.verdict, color)]
     out += [f"  {v}" for v in answer.versions]
     for f in answer.findings:
@@ -39,5 +39,7 @@ def render(result: AnalysisResult, original: str = "", color: bool = False) -> s
         out += ["", _c(messages.SAFER_VERSION + ":", "bold", color), answer.safer_version]
     elif answer.still_to_change:
         out += ["", messages.STILL_TO_CHANGE] + [f"  • {s}" for s in answer.still_to_change]
+    if answer.tips:
+        out += ["", _c(messages.TIPS + ":", "bold", color)] + [f"  • {t}" for t in answer.tips]
     out += ["", _c(answer.notice, "dim", color)]
     return "\n".join(out)

@@ -106,6 +106,42 @@ async def policies(request: web.Request) -> web.Response:
                               "guidelines": [asdict(c) for c in reply.cards]})
 
 
+async def reply_review(request: web.Request) -> web.Response:
+    """``POST /api/reply-review``: ``{"review", "draft"?}`` → a safe reply and the draft's check."""
+    body = await _json_body(request)
+    review, draft = body.get("review"), body.get("draft")
+    if not isinstance(review, str) or not review.strip():
+        return _error(400, "'review' must be the text of the patient review")
+    if draft is not None and not isinstance(draft, str):
+        return _error(400, "'draft' must be a string when given")
+    for text in (review, draft or ""):
+        if (problem := _text_error(text)) is not None:
+            return problem
+    helped = await request.app[SERVICE].review_help(review, draft, Context("web", "reply-review"))
+    checked = helped.draft_reply
+    return web.json_response({
+        "topic": helped.topic, "safe_reply": helped.safe_reply,
+        "draft": None if checked is None else ({"error": checked.text} if checked.kind == "error"
+                                               else result_payload(checked))})
+
+
+async def footprint(request: web.Request) -> web.Response:
+    """``GET``/``POST /api/footprint``: the self-audit checklist; POST ``{"user", "done": [...]}`` saves ticks."""
+    if request.method == "POST":
+        body = await _json_body(request)
+        user, done = body.get("user"), body.get("done", [])
+        if not isinstance(done, list) or not all(isinstance(d, str) for d in done):
+            return _error(400, "'done' must be a list of step ids")
+    else:
+        user, done = request.query.get("user"), None
+    if not isinstance(user, str) or not 8 <= len(user) <= 64:
+        return _error(400, "'user' must be the browser's id (8-64 characters)")
+    steps, ticked = await request.app[SERVICE].footprint(Context("web", "footprint", user),
+                                                         None if done is None else set(done))
+    return web.json_response({"steps": [{**s, "links": [asdict(link) for link in s["links"]]} for s in steps],
+                              "done": sorted(ticked)})
+
+
 async def openapi(request: web.Request) -> web.Response:
     """``GET /api/openapi.json``."""
     return web.json_response(openapi_document())
@@ -118,6 +154,8 @@ def add_routes(app: web.Application, service: BotService) -> None:
     app.router.add_post("/api/check/batch", check_batch)
     app.router.add_get("/api/policies", policies)
     app.router.add_get("/api/openapi.json", openapi)
+    app.router.add_post("/api/reply-review", reply_review)
+    app.router.add_route("*", "/api/footprint", footprint)
 
 
 __all__ = ["MAX_BATCH", "add_routes"]

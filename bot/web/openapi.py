@@ -73,6 +73,17 @@ SCHEMAS = {
             {"type": "object", "required": ["id", "error"], "properties": {"id": {}, "error": {"type": "string"}}},
             {"allOf": [{"$ref": "#/components/schemas/AnalysisResult"},
                        {"type": "object", "required": ["id"]}]}]}}}},
+    "ReviewRequest": {"type": "object", "required": ["review"], "properties": {
+        "review": {"type": "string", "maxLength": MAX_CHARS, "description": "The patient review (not stored)."},
+        "draft": {"type": "string", "maxLength": MAX_CHARS, "description": "Your draft reply (not stored)."}}},
+    "ReviewHelp": {"type": "object", "required": ["topic", "safe_reply", "draft"], "properties": {
+        "topic": {"enum": ["wait_time", "billing", "staff_courtesy", "outcome", "bedside_manner", "praise", "other"]},
+        "safe_reply": {"type": "string"},
+        "draft": {"oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/AnalysisResult"},
+                            {"$ref": "#/components/schemas/Error"}]}}},
+    "Footprint": {"type": "object", "required": ["steps", "done"], "properties": {
+        "steps": {"type": "array", "items": {"type": "object", "required": ["id", "title", "detail", "links"]}},
+        "done": {"type": "array", "items": {"type": "string"}}}},
     "Policies": {"type": "object", "required": ["query", "message", "guidelines"], "properties": {
         "query": {"type": "string"}, "message": {"type": "string"},
         "guidelines": {"type": "array", "items": {"$ref": "#/components/schemas/Card"}}}},
@@ -109,6 +120,23 @@ def openapi_document() -> dict:
                 "requestBody": {"required": True, **_json("BatchRequest")},
                 "responses": {"200": {"description": "One result or error per post, in order",
                                       **_json("BatchResponse")}, **_errors(400, 401, 413, 415)}}},
+            "/api/reply-review": {"post": {
+                "summary": "A safe reply to a patient review, and the check of your draft reply",
+                "requestBody": {"required": True, **_json("ReviewRequest")},
+                "responses": {"200": {"description": "Safe reply and draft check", **_json("ReviewHelp")},
+                              **_errors(400, 401, 413, 415)}}},
+            "/api/footprint": {
+                "get": {"summary": "The digital-footprint checklist and the steps this browser ticked",
+                        "parameters": [{"name": "user", "in": "query", "required": True,
+                                        "schema": {"type": "string", "minLength": 8, "maxLength": 64}}],
+                        "responses": {"200": {"description": "Checklist", **_json("Footprint")}, **_errors(400, 401)}},
+                "post": {"summary": "Save the ticked steps",
+                         "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                             "type": "object", "required": ["user", "done"],
+                             "properties": {"user": {"type": "string"},
+                                            "done": {"type": "array", "items": {"type": "string"}}}}}}},
+                         "responses": {"200": {"description": "Checklist", **_json("Footprint")},
+                                       **_errors(400, 401, 415)}}},
             "/api/policies": {"get": {
                 "summary": "Look up guidelines by topic or words",
                 "parameters": [{"name": "q", "in": "query", "required": False, "schema": {"type": "string"}}],

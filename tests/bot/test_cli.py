@@ -62,3 +62,19 @@ def test_evaluate_prints_per_label_metrics(tmp_path):
     out = run("evaluate", str(data), "--json")
     metrics = json.loads(out.stdout)
     assert metrics["posts"] == 2 and "macro_f1" in metrics and metrics["per_label"]["coi"]["support"] == 1
+
+
+def test_reply_review_gives_a_safe_reply_and_checks_the_draft(tmp_path):
+    review = tmp_path / "review.txt"
+    draft = tmp_path / "draft.txt"
+    review.write_text("The billing office charged me twice and nobody calls back.")
+    draft.write_text("Mrs. Okafor, our records show you were seen on 5/2 and you still owe $80. Pay it.")
+    out = run("reply-review", "--review", str(review), "--draft", str(draft))
+    text = out.stdout.decode()
+    assert out.returncode == 0 and "(billing)" in text and "billing manager" in text
+    assert "Patient privacy" in text and "Reply graciously" in text and "Okafor" not in text
+
+
+def test_footprint_prints_the_checklist_with_links():
+    out = run("footprint").stdout.decode()
+    assert "1. Search your name" in out and "https://www.cms.gov/openpayments" in out

@@ -64,3 +64,22 @@ async def test_keyboard_only_use_reaches_the_check_button(page):
     assert await page.evaluate("document.activeElement.textContent") == "Check"
     await page.keyboard.press("Enter")
     await page.locator("#verdict.clear").wait_for(timeout=15000)
+
+
+async def test_review_helper_gives_a_safe_reply_and_flags_a_risky_draft(page):
+    await page.locator("#review-text").fill("Front desk was rude and I waited an hour. Terrible.")
+    await page.locator("#review-draft").fill("Mr. Ortiz, you were here on May 2 for your back pain and you were late.")
+    await page.locator("#review-form button[type=submit]").click()
+    await page.locator("#safe-reply").wait_for(timeout=15000)
+    result = await page.locator("#review-result").inner_text()
+    assert "practice manager" in result and "Patient privacy" in result and "Ortiz" not in result
+
+
+async def test_footprint_ticks_survive_a_reload(page):
+    first = page.locator("#footprint input").first
+    await first.wait_for(timeout=10000)
+    await first.check()
+    await page.locator("#footprint-status", has_text="1 of 7").wait_for(timeout=10000)
+    await page.reload()
+    await page.locator("#footprint-status", has_text="1 of 7").wait_for(timeout=10000)
+    assert await page.locator("#footprint input").first.is_checked()

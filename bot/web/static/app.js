@@ -70,6 +70,8 @@ function render(text, result) {
     linksOf(f.guideline))));
   $("safer").hidden = !answer.safer_version;
   $("safer-text").textContent = answer.safer_version || "";
+  $("tips").hidden = !answer.tips.length;
+  $("tips-list").replaceChildren(...answer.tips.map((t) => el("li", {}, t)));
   $("still").hidden = !answer.still_to_change.length;
   $("still-list").replaceChildren(...answer.still_to_change.map((s) => el("li", {}, s)));
   $("notice").textContent = answer.notice;
@@ -106,8 +108,69 @@ $("policy-form").addEventListener("submit", async (event) => {
   try {
     const body = await api("/api/policies?q=" + encodeURIComponent($("policy-q").value));
     const cards = body.guidelines.map((c) => el("div", { class: "card" }, el("h3", {}, c.title),
-      el("p", {}, c.summary), el("ul", {}, ...c.dos.map((d) => el("li", {}, "Do: " + d)),
+      el("p", {}, c.summary), el("ul", {}, ...c.dos.map((d) => el("li", {}, c.topic === "disclaimer" ? d : "Do: " + d,
+        ...(c.topic === "disclaimer" ? [copyButton(d.slice(d.indexOf(": ") + 2))] : []))),
       ...c.donts.map((d) => el("li", {}, "Don't: " + d))), linksOf(c)));
     $("policies").replaceChildren(...(cards.length ? cards : [el("p", {}, body.message)]));
   } catch (error) { $("policies").replaceChildren(el("p", {}, error.message)); }
 });
+
+function copyButton(text) {
+  const button = el("button", { type: "button", class: "copy" }, "Copy");
+  button.addEventListener("click", async () => {
+    try { await navigator.clipboard.writeText(text); button.textContent = "Copied"; }
+    catch { button.textContent = "Select and copy"; }
+  });
+  return button;
+}
+
+$("review-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const box = $("review-result");
+  try {
+    const draft = $("review-draft").value;
+    const body = await api("/api/reply-review", {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ review: $("review-text").value, ...(draft.trim() ? { draft } : {}) }),
+    });
+    const parts = [el("h3", {}, "A safe reply (" + body.topic.replace("_", " ") + ")"),
+      el("pre", { id: "safe-reply" }, body.safe_reply), copyButton(body.safe_reply)];
+    if (body.draft && body.draft.answer) {
+      const a = body.draft.answer;
+      parts.push(el("h3", {}, "Your draft reply: " + a.headline));
+      parts.push(el("ul", { class: "findings" }, ...a.findings.map((f) => el("li", { class: f.label },
+        el("strong", {}, f.title + ": " + f.level), el("p", {}, f.guideline.summary), linksOf(f.guideline)))));
+    } else if (body.draft && body.draft.error) {
+      parts.push(el("p", {}, body.draft.error));
+    }
+    box.replaceChildren(...parts);
+  } catch (error) { box.replaceChildren(el("p", {}, error.message)); }
+});
+
+function browserId() {
+  let id = localStorage.getItem("footprintId");
+  if (!id) { id = crypto.randomUUID(); localStorage.setItem("footprintId", id); }
+  return id;
+}
+
+function renderFootprint(body) {
+  $("footprint-status").textContent = body.done.length + " of " + body.steps.length + " steps done.";
+  $("footprint").replaceChildren(...body.steps.map((step) => {
+    const box = el("input", { type: "checkbox", id: "fp-" + step.id, value: step.id });
+    box.checked = body.done.includes(step.id);
+    box.addEventListener("change", saveFootprint);
+    return el("li", {}, box, " ", el("label", { for: "fp-" + step.id }, step.title), el("div", {}, step.detail),
+      linksOf({ links: step.links, unconfirmed: step.unconfirmed }));
+  }));
+}
+
+async function saveFootprint() {
+  const done = [...document.querySelectorAll("#footprint input:checked")].map((b) => b.value);
+  try {
+    renderFootprint(await api("/api/footprint", { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ user: browserId(), done }) }));
+  } catch (error) { $("footprint-status").textContent = error.message; }
+}
+
+api("/api/footprint?user=" + encodeURIComponent(browserId())).then(renderFootprint)
+  .catch((error) => { $("footprint-status").textContent = error.message; });
