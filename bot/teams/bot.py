@@ -12,6 +12,7 @@ from botbuilder.schema.teams import (
     MessagingExtensionAction,
     MessagingExtensionActionResponse,
     TaskModuleContinueResponse,
+    TaskModuleResponse,
     TaskModuleTaskInfo,
 )
 
@@ -24,7 +25,7 @@ from .activities import html_to_text, is_personal, message_payload_text, tenant_
 log = logging.getLogger(__name__)
 #: The message-extension command and text commands the manifest must list (a test checks).
 EXTENSION_COMMANDS = ("checkPost",)
-BOT_COMMANDS = ("help", "policy")
+BOT_COMMANDS = ("help", "policy", "reply-review", "footprint")
 
 
 def _ctx(turn: TurnContext, entry_point: str) -> Context:
@@ -58,6 +59,11 @@ class ComplianceTeamsBot(TeamsActivityHandler):
         activity = turn_context.activity
         if isinstance(activity.value, dict) and activity.value.get("action") == cards.FEEDBACK:
             await self._feedback(turn_context, activity.value)
+            return
+        if isinstance(activity.value, dict) and activity.value.get("action") == cards.FOOTPRINT:
+            done = {k for k, v in activity.value.items() if v == "true"}
+            steps, ticked = await self.service.footprint(_ctx(turn_context, "footprint"), done)
+            await turn_context.send_activity(messages.FOOTPRINT_STATUS.format(done=len(ticked), total=len(steps)))
             return
         if activity.value is not None and not activity.text:
             return  # a submit from some other card: nothing to check
@@ -97,6 +103,22 @@ class ComplianceTeamsBot(TeamsActivityHandler):
         else:
             text = str(data.get("draft", ""))
         return await self._check_dialog(turn_context, text)
+
+    async def on_teams_task_module_fetch(self, turn_context: TurnContext, task_module_request):
+        """The review-reply helper's dialog."""
+        info = TaskModuleTaskInfo(title=messages.REVIEW_MODAL_TITLE, height="large", width="medium",
+                                  card=cards.attachment(cards.review_dialog_card()))
+        return TaskModuleResponse(task=TaskModuleContinueResponse(value=info))
+
+    async def on_teams_task_module_submit(self, turn_context: TurnContext, task_module_request):
+        """The safe reply and the draft's check, shown in the dialog only the user sees."""
+        data = task_module_request.data if isinstance(task_module_request.data, dict) else {}
+        helped = await self.service.review_help(str(data.get("review", "")), data.get("draft") or None,
+                                                _ctx(turn_context, "reply-review"))
+        card = cards.review_result_card(helped.topic, helped.safe_reply, helped.draft_reply)
+        info = TaskModuleTaskInfo(title=messages.REVIEW_MODAL_TITLE, height="large", width="medium",
+                                  card=cards.attachment(card))
+        return TaskModuleResponse(task=TaskModuleContinueResponse(value=info))
 
     async def on_adaptive_card_invoke(self, turn_context: TurnContext, invoke_value):
         """Universal actions (Action.Execute): feedback carries only a check id."""

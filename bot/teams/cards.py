@@ -12,6 +12,8 @@ from ..conversation import Reply
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 FEEDBACK = "feedback"
 CHECK = "check"
+FOOTPRINT = "footprint"
+REVIEW = "reply_review"
 
 
 def _text(text: str, **style) -> dict:
@@ -47,6 +49,8 @@ def answer_body(answer: Answer) -> list[dict]:
         body += [_text(messages.STILL_TO_CHANGE, weight="Bolder", separator=True),
                  _text("\n".join(f"- {s}" for s in answer.still_to_change))]
     body += [_text(note) for note in answer.notes]
+    if answer.tips:
+        body += [_text(messages.TIPS, weight="Bolder", separator=True), _text("\n".join(f"- {t}" for t in answer.tips))]
     body.append(_text(answer.notice, isSubtle=True, size="Small", separator=True))
     return body
 
@@ -70,10 +74,51 @@ def card_body(cards: list[Card], title: str = "") -> list[dict]:
     return body
 
 
+def footprint_card(reply: Reply) -> tuple[list[dict], list[dict]]:
+    """The self-audit as toggles (saved on submit), or the status alone."""
+    steps, done = reply.data["steps"], reply.data["done"]
+    body = [_text(messages.FOOTPRINT_TITLE, weight="Bolder"), _text(reply.text)]
+    if reply.data.get("status_only"):
+        return body + [_text("\n".join(f"- {'✅' if s['id'] in done else '⬜'} {s['title']}" for s in steps))], []
+    body.append(_text(messages.FOOTPRINT_INTRO, isSubtle=True))
+    for step in steps:
+        body.append({"type": "Input.Toggle", "id": step["id"], "title": step["title"],
+                     "value": "true" if step["id"] in done else "false", "valueOn": "true", "valueOff": "false"})
+        body.append(_text(step["detail"], isSubtle=True, size="Small"))
+        body += _links(Card(step["id"], step["title"], step["detail"], [], [], step["links"], step["unconfirmed"]))
+    return body, [{"type": "Action.Submit", "title": "Save progress", "data": {"action": FOOTPRINT}}]
+
+
+def review_dialog_card() -> dict:
+    """The review-reply helper's dialog: the review and an optional draft reply."""
+    return {"type": "AdaptiveCard", "$schema": SCHEMA, "version": "1.5", "body": [
+        {"type": "Input.Text", "id": "review", "isMultiline": True, "label": messages.REVIEW_FIELD,
+         "isRequired": True, "errorMessage": "Paste the review", "maxLength": 100000},
+        {"type": "Input.Text", "id": "draft", "isMultiline": True, "label": messages.REVIEW_DRAFT_FIELD,
+         "maxLength": 100000}],
+        "actions": [{"type": "Action.Submit", "title": "Check", "data": {"action": REVIEW}}]}
+
+
+def review_result_card(topic: str, safe_reply: str, draft: Reply | None) -> dict:
+    """The dialog after submission: a safe reply, and the check of the user's draft."""
+    body = [_text(messages.REVIEW_SAFE.format(topic=topic.replace("_", " ")), weight="Bolder"),
+            _text(safe_reply, fontType="Monospace"), _text(messages.REVIEW_SAFE_NOTE, isSubtle=True)]
+    if draft is not None:
+        body.append(_text(messages.REVIEW_DRAFT_CHECK, weight="Bolder", separator=True))
+        body += answer_body(draft.answer) if draft.answer else [_text(draft.text)]
+    return {"type": "AdaptiveCard", "$schema": SCHEMA, "version": "1.5", "body": body}
+
+
 def reply_card(reply: Reply) -> dict:
     """The Adaptive Card (as JSON) for any reply."""
     if reply.kind == "answer" and reply.answer:
         body, actions = answer_body(reply.answer), feedback_actions(reply.check_id)
+    elif reply.kind == "footprint":
+        body, actions = footprint_card(reply)
+    elif reply.kind == "review_form":
+        body = [_text(messages.REVIEW_MODAL_TITLE, weight="Bolder"), _text(messages.REVIEW_SAFE_NOTE)]
+        actions = [{"type": "Action.Submit", "title": "Open the review-reply helper",
+                    "data": {"msteams": {"type": "task/fetch"}, "action": REVIEW}}]
     elif reply.kind in ("policy", "topics"):
         body, actions = card_body(reply.cards, reply.text), []
     else:

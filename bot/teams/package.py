@@ -16,6 +16,8 @@ DEFAULT_APP_ID = "5a6f3c1e-2b7d-4c8e-9f10-1a2b3c4d5e6f"
 COMMAND_TEXT = {
     "help": "What I do and how to use me",
     "policy": "Look up social-media guidelines: policy <topic or words>",
+    "reply-review": "Get a safe reply to a patient review, and check yours",
+    "footprint": "Your digital-footprint self-audit (footprint status for progress)",
 }
 
 

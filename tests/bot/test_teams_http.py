@@ -157,3 +157,31 @@ async def test_with_an_app_id_bad_or_missing_tokens_get_401(secured_client, head
     response = await send(secured_client, activity(secured_client.connector.url, RISKY), headers)
     assert response.status == 401
     assert secured_client.connector.sent == []
+
+
+async def test_reply_review_command_opens_a_dialog_and_answers_in_it(teams_client):
+    connector = teams_client.connector
+    await send(teams_client, activity(connector.url, "reply-review"))
+    (card_message,) = await connector.wait_for("a:personal-1")
+    action = card_of(card_message)["actions"][0]
+    assert action["data"]["msteams"]["type"] == "task/fetch"
+    fetched = await send(teams_client, invoke(connector.url, "task/fetch", {"data": action["data"]}))
+    dialog = (await fetched.json())["task"]["value"]["card"]["content"]
+    assert [e["id"] for e in dialog["body"]] == ["review", "draft"]
+    data = {"action": "reply_review", "review": "Billing charged me twice!",
+            "draft": "Mr. Diaz, you were seen 2/2 and your bill is right."}
+    submitted = await send(teams_client, invoke(connector.url, "task/submit", {"data": data}))
+    shown = json.dumps((await submitted.json())["task"]["value"]["card"]["content"])
+    assert "billing manager" in shown and "Patient privacy" in shown and "Diaz" not in shown
+
+
+async def test_footprint_toggles_are_saved(teams_client):
+    connector = teams_client.connector
+    await send(teams_client, activity(connector.url, "footprint"))
+    (card_message,) = await connector.wait_for("a:personal-1")
+    toggles = [e["id"] for e in card_of(card_message)["body"] if e["type"] == "Input.Toggle"]
+    assert len(toggles) == 7
+    await send(teams_client, activity(connector.url, None, value={"action": "footprint", toggles[0]: "true",
+                                                                 toggles[1]: "false"}))
+    status = (await connector.wait_for("a:personal-1", 2))[1]
+    assert status["text"] == "Footprint self-audit: 1 of 7 steps done."
