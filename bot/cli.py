@@ -139,6 +139,37 @@ def cmd_footprint(args) -> int:
     return 0
 
 
+def cmd_audit(args) -> int:
+    """``audit export [--since DATE] [--out FILE]`` or ``audit purge``, on the configured database."""
+    from datetime import UTC, datetime
+
+    from . import audit
+    from .config import Settings
+    from .storage import Store
+    from .storage.migrate import upgrade
+
+    settings = Settings.from_env()
+    upgrade(settings.db_url)
+    store = Store(settings.db_url)
+    if args.action == "purge":
+        print(f"deleted {audit.purge(store, settings.audit_retention_days)} audit rows older than "
+              f"{settings.audit_retention_days} days")
+        return 0
+    since = None
+    if args.since:
+        try:
+            since = datetime.fromisoformat(args.since).replace(tzinfo=UTC)
+        except ValueError:
+            sys.exit(f"error: --since must be a date like 2026-01-31, not {args.since!r}")
+    if args.out:
+        with open(args.out, "w", newline="", encoding="utf-8") as handle:
+            count = audit.export_csv(store, handle, since)
+        print(f"wrote {count} rows to {args.out}", file=sys.stderr)
+    else:
+        audit.export_csv(store, sys.stdout, since)
+    return 0
+
+
 def cmd_evaluate(args) -> int:
     """Score a labelled JSONL file: per-label precision, recall, F1, clean posts flagged."""
     from classifiers.evaluation import evaluate_file
@@ -185,6 +216,10 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--review", required=True, help="file with the review ('-' for stdin)")
     review.add_argument("--draft", help="file with your draft reply")
     sub.add_parser("footprint", help="the digital-footprint self-audit checklist")
+    audit = sub.add_parser("audit", help="export the audit trail as CSV, or purge old rows")
+    audit.add_argument("action", choices=("export", "purge"))
+    audit.add_argument("--since", help="first day to export (YYYY-MM-DD)")
+    audit.add_argument("--out", help="CSV file (default: stdout)")
     train = sub.add_parser("train", help="retrain the model from classifiers/corpus/")
     train.add_argument("--jobs", type=int, default=2)
     serve = sub.add_parser("serve", help="start the server")

@@ -40,6 +40,7 @@ class Settings:
     api_key: str | None = None
     audit_secret: str | None = None
     workers: int = 1
+    audit_retention_days: int = 365
     sensitivity: str = "balanced"
     log_level: str = "INFO"
 
@@ -79,6 +80,7 @@ class Settings:
             api_key=_env(values, "API_KEY"),
             audit_secret=_env(values, "AUDIT_SECRET"),
             workers=int(_env(values, "WORKERS", "1")),
+            audit_retention_days=int(_env(values, "AUDIT_RETENTION_DAYS", "365")),
             sensitivity=_env(values, "SENSITIVITY", "balanced"),
             log_level=_env(values, "LOG_LEVEL", "INFO"),
         )

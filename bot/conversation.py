@@ -15,9 +15,10 @@ from classifiers.result import AnalysisResult
 from . import messages
 from .answer import Answer, Card, guideline_card
 
-_COMMAND = re.compile(r"^\s*/?(help|policy|policies|footprint|reply-review)\b\s*(.*)$", re.IGNORECASE | re.DOTALL)
+_COMMAND = re.compile(r"^\s*/?(help|policy|policies|footprint|reply-review|forget-me)\b\s*(.*)$",
+                      re.IGNORECASE | re.DOTALL)
 #: The text commands every platform understands.
-COMMANDS = ("help", "policy", "footprint", "reply-review")
+COMMANDS = ("help", "policy", "footprint", "reply-review", "forget-me")
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def parse_command(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     name, args = match.group(1).lower(), match.group(2).strip()
-    if name in ("help", "reply-review") and args or name == "footprint" and args not in ("", "status"):
+    if name in ("help", "reply-review", "forget-me") and args or name == "footprint" and args not in ("", "status"):
         return None  # a draft that happens to start with the word
     return ("policy" if name.startswith("polic") else name), args
 

@@ -32,6 +32,7 @@ HELP = (
     "• `reply-review` helps you answer a patient review safely.\n"
     "• `footprint` starts your digital-footprint self-audit (`footprint status` shows progress).\n"
     "• `policy disclaimer` gives a profile disclaimer sized for each platform.\n"
+    "• `forget-me` deletes what I keep about you (feedback, checklist); audit rows hold no text and expire.\n"
     "• `help` shows this message."
 )
 NO_POLICY_MATCH = "No guideline matches “{query}”. Topics: {topics}."
@@ -80,3 +81,7 @@ FOOTPRINT_INTRO = (
 )
 FOOTPRINT_STATUS = "Footprint self-audit: {done} of {total} steps done."
 TIPS = "Coaching"
+FORGOTTEN = (
+    "Done: your feedback, checklist progress and stored conversation details are deleted. Audit rows "
+    "(a keyed hash, labels and scores, never text) expire with the retention period."
+)

@@ -60,6 +60,9 @@ class BotService:
                          data={"steps": steps, "done": done, "status_only": args == "status"})
         if name == "reply-review":
             return Reply("review_form", messages.REVIEW_MODAL_TITLE)
+        if name == "forget-me":
+            await self.forget(ctx)
+            return Reply("help", messages.FORGOTTEN)
         return Reply("help", messages.HELP) if name == "help" else policy_reply(args)
 
     async def check(self, text: str, ctx: Context, has_files: bool = False, audit: bool = True,
@@ -119,6 +122,10 @@ class BotService:
         if done is not None:
             await asyncio.to_thread(self.store.set_footprint, key, done & {s["id"] for s in steps})
         return steps, await asyncio.to_thread(self.store.footprint_done, key)
+
+    async def forget(self, ctx: Context) -> int:
+        """Delete everything stored for this user except the pseudonymous audit rows."""
+        return await asyncio.to_thread(self.store.forget_user, self.user_hash(ctx.user_id) or "")
 
     async def claim_event(self, platform: str, event_id: str) -> bool:
         """True the first time any replica sees ``event_id``; False for a retried delivery."""

@@ -29,7 +29,7 @@ from .payloads import has_files, is_checkable_message, is_dm, reply_thread, stri
 log = logging.getLogger(__name__)
 
 #: What the app handles; ``manifest/slack.yml`` must list exactly these (a test checks).
-COMMANDS = ("/checkpost", "/policy", "/reply-review", "/footprint")
+COMMANDS = ("/checkpost", "/policy", "/reply-review", "/footprint", "/forget-me")
 SHORTCUTS = ("check_post",)
 EVENTS = ("app_home_opened", "app_mention", "message.im")
 
@@ -113,6 +113,13 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
         reply = await service.respond(f"footprint {command.get('text', '')}".strip(), ctx(
             "footprint", command.get("user_id"), command.get("team_id"), command.get("channel_id")))
         await respond(response_type="ephemeral", blocks=blocks.reply_blocks(reply), text=reply.text)
+
+    @app.command("/forget-me")
+    async def forget_me(ack, command, respond):
+        await ack()
+        reply = await service.respond("forget-me", ctx("forget-me", command.get("user_id"), command.get("team_id"),
+                                                       None))
+        await respond(response_type="ephemeral", text=reply.text)
 
     @app.action(blocks.FOOTPRINT_ACTION)
     async def footprint_ticked(ack, action, body):

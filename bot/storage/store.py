@@ -127,6 +127,22 @@ class Store:
             session.add_all(FootprintStep(user_hash=user_hash, step_id=s, done_at=now()) for s in sorted(step_ids))
             session.commit()
 
+    def purge_checks(self, retention: timedelta) -> int:
+        """Delete audit rows older than the retention period; returns how many."""
+        with self.session() as session:
+            done = session.execute(delete(CheckRecord).where(CheckRecord.at < now() - retention))
+            session.commit()
+            return done.rowcount or 0
+
+    def forget_user(self, user_hash: str) -> int:
+        """Delete everything kept for a user except pseudonymous audit rows (they expire with retention)."""
+        with self.session() as session:
+            removed = 0
+            for model in (FeedbackRecord, FootprintStep, ConversationRef):
+                removed += session.execute(delete(model).where(model.user_hash == user_hash)).rowcount or 0
+            session.commit()
+            return removed
+
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()

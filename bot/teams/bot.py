@@ -25,7 +25,7 @@ from .activities import html_to_text, is_personal, message_payload_text, tenant_
 log = logging.getLogger(__name__)
 #: The message-extension command and text commands the manifest must list (a test checks).
 EXTENSION_COMMANDS = ("checkPost",)
-BOT_COMMANDS = ("help", "policy", "reply-review", "footprint")
+BOT_COMMANDS = ("help", "policy", "reply-review", "footprint", "forget-me")
 
 
 def _ctx(turn: TurnContext, entry_point: str) -> Context:

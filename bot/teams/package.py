@@ -18,6 +18,7 @@ COMMAND_TEXT = {
     "policy": "Look up social-media guidelines: policy <topic or words>",
     "reply-review": "Get a safe reply to a patient review, and check yours",
     "footprint": "Your digital-footprint self-audit (footprint status for progress)",
+    "forget-me": "Delete what the bot keeps about you",
 }
 
 

@@ -142,6 +142,16 @@ async def footprint(request: web.Request) -> web.Response:
                               "done": sorted(ticked)})
 
 
+async def forget_me(request: web.Request) -> web.Response:
+    """``POST /api/forget-me``: ``{"user"}`` deletes this browser's stored progress."""
+    body = await _json_body(request)
+    user = body.get("user")
+    if not isinstance(user, str) or not 8 <= len(user) <= 64:
+        return _error(400, "'user' must be the browser's id (8-64 characters)")
+    removed = await request.app[SERVICE].forget(Context("web", "forget-me", user))
+    return web.json_response({"deleted": removed})
+
+
 async def openapi(request: web.Request) -> web.Response:
     """``GET /api/openapi.json``."""
     return web.json_response(openapi_document())
@@ -156,6 +166,7 @@ def add_routes(app: web.Application, service: BotService) -> None:
     app.router.add_get("/api/openapi.json", openapi)
     app.router.add_post("/api/reply-review", reply_review)
     app.router.add_route("*", "/api/footprint", footprint)
+    app.router.add_post("/api/forget-me", forget_me)
 
 
 __all__ = ["MAX_BATCH", "add_routes"]

@@ -137,6 +137,13 @@ def openapi_document() -> dict:
                                             "done": {"type": "array", "items": {"type": "string"}}}}}}},
                          "responses": {"200": {"description": "Checklist", **_json("Footprint")},
                                        **_errors(400, 401, 415)}}},
+            "/api/forget-me": {"post": {
+                "summary": "Delete what is stored for this browser (checklist progress, feedback)",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["user"], "properties": {"user": {"type": "string"}}}}}},
+                "responses": {"200": {"description": "Rows deleted", "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["deleted"], "properties": {"deleted": {"type": "integer"}}}}}},
+                    **_errors(400, 401, 415)}}},
             "/api/policies": {"get": {
                 "summary": "Look up guidelines by topic or words",
                 "parameters": [{"name": "q", "in": "query", "required": False, "schema": {"type": "string"}}],

@@ -145,3 +145,22 @@ async def test_web_page_and_static_files_are_served(web_client):
     html = await page.text()
     assert page.status == 200 and 'id="draft"' in html and "cdn" not in html.lower()
     assert (await web_client.get("/static/app.js")).status == 200
+
+
+async def test_after_a_check_no_table_and_no_log_holds_the_draft(web_client, caplog):
+    import logging
+
+    from sqlalchemy import inspect, text
+
+    caplog.set_level(logging.DEBUG)
+    draft = "Mrs. Alvarez in rm 412 (MRN 00482913, DOB 1/2/1931) finally went home today, what a saga"
+    await web_client.post("/api/check", json={"text": draft})
+    await web_client.post("/api/footprint", json={"user": "browser-xyz1", "done": ["search"]})
+    store = web_client.server.app[SERVICE].store
+    dump = []
+    with store.engine.connect() as connection:
+        for table in inspect(store.engine).get_table_names():
+            dump += [str(row) for row in connection.execute(text(f'SELECT * FROM "{table}"'))]
+    blob = "\n".join(dump) + caplog.text
+    for secret in ("Alvarez", "00482913", "1/2/1931", "412", "browser-xyz1"):
+        assert secret not in blob

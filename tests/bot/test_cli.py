@@ -78,3 +78,26 @@ def test_reply_review_gives_a_safe_reply_and_checks_the_draft(tmp_path):
 def test_footprint_prints_the_checklist_with_links():
     out = run("footprint").stdout.decode()
     assert "1. Search your name" in out and "https://www.cms.gov/openpayments" in out
+
+
+def test_audit_export_writes_csv_without_text(tmp_path):
+    import os
+
+    env = {**os.environ, "DATA_DIR": str(tmp_path), "AUDIT_SECRET": "s"}
+    draft = "Mrs. Alvarez in bed 3, MRN 00482913, went home"
+    from bot.config import Settings
+    from bot.storage import Store
+    from bot.storage.migrate import upgrade
+
+    url = Settings(data_dir=tmp_path).db_url
+    upgrade(url)
+    Store(url).record_check(platform="slack", workspace="T1", channel="C1", entry_point="dm", user_hash="u" * 64,
+                            text_hash="t" * 64, labels=["privacy"], scores={"privacy": 0.97}, verdict="high",
+                            model_version="cb-x")
+    out = subprocess.run(CLI + ["audit", "export", "--since", "2000-01-01", "--out", str(tmp_path / "a.csv")],
+                         capture_output=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    text = (tmp_path / "a.csv").read_text()
+    assert text.startswith("id,at,platform") and "privacy" in text and draft not in text
+    bad = subprocess.run(CLI + ["audit", "export", "--since", "yesterday"], capture_output=True, env=env, timeout=60)
+    assert bad.returncode != 0 and b"--since" in bad.stderr

@@ -102,3 +102,18 @@ def test_conversation_references_upsert(db_url):
     store.save_reference("teams", "a:1", "personal", {"serviceUrl": "https://y"}, "t1")
     (ref,) = store.references("teams")
     assert ref.reference == {"serviceUrl": "https://y"}
+
+
+def test_forget_user_keeps_only_pseudonymous_audit_rows(db_url):
+    upgrade(db_url)
+    store = Store(db_url)
+    user = "h" * 64
+    store.record_check(platform="web", workspace=None, channel=None, entry_point="api", user_hash=user,
+                       text_hash="t" * 64, labels=[], scores={}, verdict="clear", model_version="cb-x")
+    store.record_feedback("c1", True, "web", user)
+    store.set_footprint(user, {"search"})
+    store.save_reference("teams", "a:1", "personal", {}, user_hash=user)
+    assert store.forget_user(user) == 3
+    assert store.feedback() == [] and store.footprint_done(user) == set() and store.references("teams") == []
+    assert len(store.checks()) == 1
+    assert store.purge_checks(timedelta(seconds=-1)) == 1 and store.checks() == []
