@@ -41,6 +41,7 @@ class Settings:
     audit_secret: str | None = None
     workers: int = 1
     audit_retention_days: int = 365
+    reminder_interval: float = 20.0
     sensitivity: str = "balanced"
     log_level: str = "INFO"
 
@@ -81,6 +82,7 @@ class Settings:
             audit_secret=_env(values, "AUDIT_SECRET"),
             workers=int(_env(values, "WORKERS", "1")),
             audit_retention_days=int(_env(values, "AUDIT_RETENTION_DAYS", "365")),
+            reminder_interval=float(_env(values, "REMINDER_INTERVAL", "20")),
             sensitivity=_env(values, "SENSITIVITY", "balanced"),
             log_level=_env(values, "LOG_LEVEL", "INFO"),
         )

@@ -15,10 +15,10 @@ from classifiers.result import AnalysisResult
 from . import messages
 from .answer import Answer, Card, guideline_card
 
-_COMMAND = re.compile(r"^\s*/?(help|policy|policies|footprint|reply-review|forget-me)\b\s*(.*)$",
+_COMMAND = re.compile(r"^\s*/?(help|policy|policies|footprint|reply-review|forget-me|reminders)\b\s*(.*)$",
                       re.IGNORECASE | re.DOTALL)
 #: The text commands every platform understands.
-COMMANDS = ("help", "policy", "footprint", "reply-review", "forget-me")
+COMMANDS = ("help", "policy", "footprint", "reply-review", "forget-me", "reminders")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ def parse_command(text: str) -> tuple[str, str] | None:
     name, args = match.group(1).lower(), match.group(2).strip()
     if name in ("help", "reply-review", "forget-me") and args or name == "footprint" and args not in ("", "status"):
         return None  # a draft that happens to start with the word
+    if name == "reminders" and args.split()[:1] not in ([], ["add"], ["list"], ["remove"]):
+        return None
     return ("policy" if name.startswith("polic") else name), args
 
 

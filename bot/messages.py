@@ -85,3 +85,8 @@ FORGOTTEN = (
     "Done: your feedback, checklist progress and stored conversation details are deleted. Audit rows "
     "(a keyed hash, labels and scores, never text) expire with the retention period."
 )
+REMINDER_ADDED = "Reminder set: {line}. I'll post a rotating do or don't from the guidelines here."
+NO_REMINDERS = "No reminders in this channel yet. Add one with `reminders add weekdays 09:00`."
+REMINDER_REMOVED = "Reminder removed."
+NO_SUCH_REMINDER = "There is no reminder with that id in this channel (see `reminders list`)."
+REMINDER_POST = "*Social-media tip:* {tip}"

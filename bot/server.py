@@ -13,11 +13,12 @@ from pathlib import Path
 from aiohttp import web
 from sqlalchemy import text
 
-from . import logs
+from . import logs, messages
 from .checker import Checker
 from .config import Settings
 from .metrics import Metrics
 from .privacy import load_secret
+from .reminders import Scheduler
 from .service import BotService
 from .storage import Store
 from .storage.migrate import upgrade
@@ -29,6 +30,7 @@ SERVICE = web.AppKey("service", BotService)
 SETTINGS = web.AppKey("settings", Settings)
 METRICS = web.AppKey("metrics", Metrics)
 SOCKET_TASK = web.AppKey("socket_task", asyncio.Task)
+SCHEDULER = web.AppKey("scheduler", Scheduler)
 STATIC = Path(__file__).resolve().parent / "web" / "static"
 MAX_BODY = 1024 * 1024
 
@@ -88,7 +90,7 @@ def create_app(settings: Settings, checker: Checker | None = None) -> web.Applic
     app.router.add_get("/metrics", metrics)
     api.add_routes(app, service)
 
-    socket_mode = None
+    socket_mode = slack_app = None
     if settings.slack_enabled:
         from .slack.app import build_slack_app, events_handler, socket_mode_handler
 
@@ -100,9 +102,25 @@ def create_app(settings: Settings, checker: Checker | None = None) -> web.Applic
             app.router.add_post("/slack/events", events_handler(slack_app))
     else:
         log.info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable it")
-    from .teams.endpoint import messages_handler
+    from .teams.endpoint import build_adapter, messages_handler, send_proactive
 
-    app.router.add_post("/api/messages", messages_handler(settings, service))
+    teams_adapter = build_adapter(settings)
+    app.router.add_post("/api/messages", messages_handler(settings, service, teams_adapter))
+
+    async def deliver(reminder, tip: str, link: str | None) -> None:
+        text = messages.REMINDER_POST.format(tip=tip) + (f"\n{link}" if link else "")
+        if reminder.platform == "slack" and slack_app is not None:
+            await slack_app.client.chat_postMessage(channel=reminder.channel, text=text)
+        elif reminder.platform == "teams":
+            refs = {r.conversation_id.split(";")[0]: r.reference for r in store.references("teams")}
+            if reminder.channel not in refs:
+                raise LookupError("no conversation reference")
+            reference = {**refs[reminder.channel]}
+            reference["conversation"] = {**reference.get("conversation", {}), "id": reminder.channel}
+            await send_proactive(teams_adapter, settings, reference, text)
+
+    scheduler = Scheduler(store, deliver, settings.reminder_interval)
+    app[SCHEDULER] = scheduler
     if not settings.teams_auth_enabled:
         log.warning("Teams authentication is off (no MICROSOFT_APP_ID): only for local use")
 
@@ -113,8 +131,11 @@ def create_app(settings: Settings, checker: Checker | None = None) -> web.Applic
         app_metrics.model.info({"version": checker.model_version or "unknown"})
         if socket_mode is not None:
             app[SOCKET_TASK] = asyncio.create_task(socket_mode.connect_async())
+        if settings.reminder_interval > 0:
+            scheduler.start()
 
     async def cleanup(app: web.Application) -> None:
+        await scheduler.stop()
         if socket_mode is not None:
             await socket_mode.close_async()
         if owns_checker:

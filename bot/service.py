@@ -20,6 +20,7 @@ from .conversation import Reply, parse_command, policy_reply
 from .metrics import Metrics
 from .privacy import keyed_hash
 from .storage import Store
+from .storage.store import now
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,8 @@ class BotService:
                          data={"steps": steps, "done": done, "status_only": args == "status"})
         if name == "reply-review":
             return Reply("review_form", messages.REVIEW_MODAL_TITLE)
+        if name == "reminders":
+            return await self.reminders_command(args, ctx)
         if name == "forget-me":
             await self.forget(ctx)
             return Reply("help", messages.FORGOTTEN)
@@ -122,6 +125,35 @@ class BotService:
         if done is not None:
             await asyncio.to_thread(self.store.set_footprint, key, done & {s["id"] for s in steps})
         return steps, await asyncio.to_thread(self.store.footprint_done, key)
+
+    async def reminders_command(self, args: str, ctx: Context, user_timezone: str | None = None) -> Reply:
+        """``add <cadence> <HH:MM> [tz] [topic]``, ``list``, ``remove <id>`` for the context's channel."""
+        from .reminders import USAGE, describe, parse_add
+
+        words = args.split()
+        action = words[0].lower() if words else "list"
+        if not ctx.channel:
+            return Reply("error", "Reminders belong to a channel: run this in the channel to remind.")
+        if action == "add":
+            spec = parse_add(words[1:], user_timezone)
+            if isinstance(spec, str):
+                return Reply("error", spec)
+            days = ",".join(map(str, spec.schedule.days))
+            row = await asyncio.to_thread(
+                self.store.add_reminder, platform=ctx.platform, workspace=ctx.workspace, channel=ctx.channel,
+                cadence=spec.schedule.cadence, days=days, at_time=spec.schedule.at.strftime("%H:%M"),
+                timezone=spec.schedule.timezone, topic=spec.topic, created_by=self.user_hash(ctx.user_id),
+                next_run=spec.schedule.next_after(now()))
+            return Reply("help", messages.REMINDER_ADDED.format(line=describe(row)))
+        if action == "list":
+            rows = await asyncio.to_thread(self.store.reminders, ctx.platform, ctx.channel)
+            return Reply("help", "\n".join(describe(r) for r in rows) or messages.NO_REMINDERS)
+        if action == "remove" and len(words) == 2 and words[1].lstrip("#").isdigit():
+            removed = await asyncio.to_thread(self.store.remove_reminder, ctx.platform, ctx.channel,
+                                              int(words[1].lstrip("#")))
+            return Reply("help" if removed else "error",
+                         messages.REMINDER_REMOVED if removed else messages.NO_SUCH_REMINDER)
+        return Reply("error", USAGE)
 
     async def forget(self, ctx: Context) -> int:
         """Delete everything stored for this user except the pseudonymous audit rows."""

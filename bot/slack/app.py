@@ -29,7 +29,7 @@ from .payloads import has_files, is_checkable_message, is_dm, reply_thread, stri
 log = logging.getLogger(__name__)
 
 #: What the app handles; ``manifest/slack.yml`` must list exactly these (a test checks).
-COMMANDS = ("/checkpost", "/policy", "/reply-review", "/footprint", "/forget-me")
+COMMANDS = ("/checkpost", "/policy", "/reply-review", "/footprint", "/forget-me", "/reminders")
 SHORTCUTS = ("check_post",)
 EVENTS = ("app_home_opened", "app_mention", "message.im")
 
@@ -113,6 +113,18 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
         reply = await service.respond(f"footprint {command.get('text', '')}".strip(), ctx(
             "footprint", command.get("user_id"), command.get("team_id"), command.get("channel_id")))
         await respond(response_type="ephemeral", blocks=blocks.reply_blocks(reply), text=reply.text)
+
+    @app.command("/reminders")
+    async def reminders(ack, command, respond, client):
+        await ack()
+        timezone = None
+        try:
+            timezone = (await client.users_info(user=command["user_id"]))["user"].get("tz")
+        except Exception as exc:  # no users:read or an API hiccup: fall back to UTC, say nothing private
+            log.warning("users.info failed: %s", type(exc).__name__)
+        reply = await service.reminders_command(command.get("text", ""), ctx(
+            "reminders", command.get("user_id"), command.get("team_id"), command.get("channel_id")), timezone)
+        await respond(response_type="ephemeral", text=reply.text)
 
     @app.command("/forget-me")
     async def forget_me(ack, command, respond):

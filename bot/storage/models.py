@@ -73,3 +73,40 @@ class FootprintStep(Base):
     user_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     step_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     done_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Reminder(Base):
+    """A channel's scheduled do's-and-don'ts tip."""
+
+    __tablename__ = "reminders"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    workspace: Mapped[str | None] = mapped_column(String(64))
+    channel: Mapped[str] = mapped_column(String(256), index=True)
+    cadence: Mapped[str] = mapped_column(String(16))
+    days: Mapped[str] = mapped_column(String(32))
+    at_time: Mapped[str] = mapped_column(String(5))
+    timezone: Mapped[str] = mapped_column(String(64))
+    topic: Mapped[str | None] = mapped_column(String(32))
+    next_run: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    created_by: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ReminderDelivery(Base):
+    """One delivery of one reminder: the unique key makes each due reminder go out exactly once."""
+
+    __tablename__ = "reminder_deliveries"
+    reminder_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), primary_key=True)
+    tip: Mapped[int] = mapped_column(Integer)
+    claimed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ChannelTip(Base):
+    """The last tip posted in a channel, so the next one differs."""
+
+    __tablename__ = "channel_tips"
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(256), primary_key=True)
+    last_tip: Mapped[int] = mapped_column(Integer)

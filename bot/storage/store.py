@@ -10,7 +10,16 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from .models import CheckRecord, ConversationRef, FeedbackRecord, FootprintStep, ProcessedEvent
+from .models import (
+    ChannelTip,
+    CheckRecord,
+    ConversationRef,
+    FeedbackRecord,
+    FootprintStep,
+    ProcessedEvent,
+    Reminder,
+    ReminderDelivery,
+)
 
 
 def normalize_url(url: str) -> str:
@@ -142,6 +151,66 @@ class Store:
                 removed += session.execute(delete(model).where(model.user_hash == user_hash)).rowcount or 0
             session.commit()
             return removed
+
+    def add_reminder(self, **fields) -> Reminder:
+        """Store a new reminder (``next_run`` must be set)."""
+        with self.session() as session:
+            row = Reminder(created_at=now(), **fields)
+            session.add(row)
+            session.commit()
+            return row
+
+    def reminders(self, platform: str, channel: str | None = None) -> list[Reminder]:
+        """Reminders of a platform (in one channel)."""
+        query = select(Reminder).where(Reminder.platform == platform).order_by(Reminder.id)
+        if channel is not None:
+            query = query.where(Reminder.channel == channel)
+        with self.session() as session:
+            return list(session.scalars(query))
+
+    def remove_reminder(self, platform: str, channel: str, reminder_id: int) -> bool:
+        """Delete a reminder of this channel; False when there is none with that id."""
+        with self.session() as session:
+            done = session.execute(delete(Reminder).where(Reminder.id == reminder_id, Reminder.platform == platform,
+                                                          Reminder.channel == channel))
+            session.commit()
+            return bool(done.rowcount)
+
+    def claim_due_reminders(self, at: datetime, schedule_of, tip_count: int) -> list[tuple[Reminder, int]]:
+        """Claim every reminder due at ``at`` exactly once, across replicas.
+
+        Rows are locked with ``FOR UPDATE SKIP LOCKED`` on PostgreSQL, and each delivery also needs a
+        unique ``(reminder, due time)`` row, so a reminder is never sent twice. ``next_run`` moves to
+        the first firing after ``at``: after downtime a missed reminder goes out once, not in a burst.
+        """
+        claimed = []
+        with self.session() as session:
+            query = select(Reminder).where(Reminder.next_run <= at).order_by(Reminder.next_run).limit(200)
+            if self.engine.dialect.name == "postgresql":
+                query = query.with_for_update(skip_locked=True)
+            for reminder in session.scalars(query):
+                due = reminder.next_run
+                tip = session.get(ChannelTip, (reminder.platform, reminder.channel))
+                index = (tip.last_tip + 1) % max(1, tip_count) if tip else 0
+                session.add(ReminderDelivery(reminder_id=reminder.id, due_at=due, tip=index, claimed_at=now()))
+                if tip:
+                    tip.last_tip = index
+                else:
+                    session.add(ChannelTip(platform=reminder.platform, channel=reminder.channel, last_tip=index))
+                reminder.next_run = schedule_of(reminder).next_after(at)
+                try:
+                    session.flush()
+                except IntegrityError:
+                    session.rollback()
+                    return claimed  # another replica got there first; it will send
+                claimed.append((reminder, index))
+            session.commit()
+        return claimed
+
+    def deliveries(self) -> list[ReminderDelivery]:
+        """Every claimed delivery."""
+        with self.session() as session:
+            return list(session.scalars(select(ReminderDelivery)))
 
     def dispose(self) -> None:
         """Close every pooled connection."""

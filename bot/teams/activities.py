@@ -47,3 +47,8 @@ def tenant_id(activity: Activity) -> str | None:
     data = activity.channel_data or {}
     tenant = data.get("tenant") if isinstance(data, dict) else None
     return (tenant or {}).get("id") or (activity.conversation.tenant_id if activity.conversation else None)
+
+
+def channel_of(activity: Activity) -> str | None:
+    """The conversation a reminder belongs to (a channel thread id without its ``;messageid=``)."""
+    return activity.conversation.id.split(";")[0] if activity.conversation else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 
 from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
@@ -17,15 +18,15 @@ from botbuilder.schema.teams import (
 )
 
 from .. import messages
-from ..conversation import Reply
+from ..conversation import Reply, parse_command
 from ..service import BotService, Context
 from . import cards
-from .activities import html_to_text, is_personal, message_payload_text, tenant_id
+from .activities import channel_of, html_to_text, is_personal, message_payload_text, tenant_id
 
 log = logging.getLogger(__name__)
 #: The message-extension command and text commands the manifest must list (a test checks).
 EXTENSION_COMMANDS = ("checkPost",)
-BOT_COMMANDS = ("help", "policy", "reply-review", "footprint", "forget-me")
+BOT_COMMANDS = ("help", "policy", "reply-review", "footprint", "forget-me", "reminders")
 
 
 def _ctx(turn: TurnContext, entry_point: str) -> Context:
@@ -72,6 +73,12 @@ class ComplianceTeamsBot(TeamsActivityHandler):
                         a.content_type == "application/vnd.microsoft.teams.file.download.info"
                         for a in activity.attachments or [])
         personal = is_personal(activity)
+        command = parse_command(text)
+        if command and command[0] == "reminders":
+            context = replace(_ctx(turn_context, "reminders"), channel=channel_of(activity))
+            reply = await self.service.reminders_command(command[1], context, activity.local_timezone)
+            await turn_context.send_activity(reply.text)
+            return
         reply = await self.service.respond(text or "help", _ctx(turn_context, "dm" if personal else "mention"),
                                            has_files)
         card = MessageFactory.attachment(cards.attachment(cards.reply_card(reply)))

@@ -41,9 +41,20 @@ def build_adapter(settings: Settings) -> CloudAdapter:
     return adapter
 
 
-def messages_handler(settings: Settings, service: BotService):
+async def send_proactive(adapter: CloudAdapter, settings: Settings, reference: dict, text: str) -> None:
+    """Post ``text`` into a stored conversation (reminders, notices)."""
+    from botbuilder.schema import ConversationReference
+
+    async def send(turn: TurnContext) -> None:
+        await turn.send_activity(text)
+
+    await adapter.continue_conversation(ConversationReference().deserialize(reference), send,
+                                        settings.microsoft_app_id or "")
+
+
+def messages_handler(settings: Settings, service: BotService, adapter: CloudAdapter | None = None):
     """The aiohttp handler for ``POST /api/messages``."""
-    adapter = build_adapter(settings)
+    adapter = adapter or build_adapter(settings)
     bot = ComplianceTeamsBot(service, settings.microsoft_app_id)
 
     async def handle(request: web.Request) -> web.Response:

@@ -19,6 +19,7 @@ COMMAND_TEXT = {
     "reply-review": "Get a safe reply to a patient review, and check yours",
     "footprint": "Your digital-footprint self-audit (footprint status for progress)",
     "forget-me": "Delete what the bot keeps about you",
+    "reminders": "Scheduled do's and don'ts: reminders add weekdays 09:00 | list | remove <id>",
 }
 
 

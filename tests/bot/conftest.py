@@ -17,7 +17,7 @@ def shared_checker():
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:
-    return Settings(data_dir=tmp_path / "data", database_url=f"sqlite:///{tmp_path / 'bot.db'}", workers=0,
+    return Settings(data_dir=tmp_path / "data", database_url=f"sqlite:///{tmp_path / 'bot.db'}", workers=0, reminder_interval=0,
                     audit_secret="test-secret")
 
 

@@ -63,10 +63,13 @@ class MockSlack:
         self.fail_first: dict[str, int] = {}
         self.app = web.Application()
         self.app.router.add_post("/api/{method}", self.api)
+        self.app.router.add_get("/api/{method}", self.api)
         self.app.router.add_post("/respond/{token}", self.respond)
 
     async def _body(self, request: web.Request) -> dict:
         raw = await request.read()
+        if request.method == "GET":
+            return dict(request.query)
         if request.content_type == "application/json":
             return json.loads(raw or b"{}")
         return {k: v[0] for k, v in urllib.parse.parse_qs(raw.decode()).items()}
@@ -79,6 +82,9 @@ class MockSlack:
             self.fail_first[method] -= 1
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
                                      headers={"Retry-After": "0"})
+        if method == "users.info":
+            return web.json_response({"ok": True, "user": {"id": "U2147483697", "tz": "America/Los_Angeles",
+                                                           "is_admin": True}})
         if method == "auth.test":
             return web.json_response({"ok": True, "url": "https://x.slack.com/", "team": "T", "user": "bot",
                                       "team_id": "T111", "user_id": "UBOT", "bot_id": "B111"})
