@@ -15,10 +15,10 @@ from classifiers.result import AnalysisResult
 from . import messages
 from .answer import Answer, Card, guideline_card
 
-_COMMAND = re.compile(r"^\s*/?(help|policy|policies|footprint|reply-review|forget-me|reminders)\b\s*(.*)$",
+_COMMAND = re.compile(r"^\s*/?(help|policy|policies|footprint|reply-review|forget-me|reminders|monitor)\b\s*(.*)$",
                       re.IGNORECASE | re.DOTALL)
 #: The text commands every platform understands.
-COMMANDS = ("help", "policy", "footprint", "reply-review", "forget-me", "reminders")
+COMMANDS = ("help", "policy", "footprint", "reply-review", "forget-me", "reminders", "monitor")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ def parse_command(text: str) -> tuple[str, str] | None:
     if name in ("help", "reply-review", "forget-me") and args or name == "footprint" and args not in ("", "status"):
         return None  # a draft that happens to start with the word
     if name == "reminders" and args.split()[:1] not in ([], ["add"], ["list"], ["remove"]):
+        return None
+    if name == "monitor" and args.lower() not in ("", "on", "off", "status"):
         return None
     return ("policy" if name.startswith("polic") else name), args
 

@@ -90,3 +90,19 @@ NO_REMINDERS = "No reminders in this channel yet. Add one with `reminders add we
 REMINDER_REMOVED = "Reminder removed."
 NO_SUCH_REMINDER = "There is no reminder with that id in this channel (see `reminders list`)."
 REMINDER_POST = "*Social-media tip:* {tip}"
+MONITOR_NOTICE = (
+    "🔎 compliance-bot monitoring is now on in this channel. When a message here may carry a patient-privacy, "
+    "medical-advice, conduct or conflict-of-interest risk, I tell its author privately. Nothing is posted "
+    "publicly about anyone's message, and message text is never stored."
+)
+MONITOR_ON = "Monitoring is on; I posted a short notice so members know."
+MONITOR_OFF = "Monitoring is off in this channel."
+MONITOR_STATUS_ON = "Monitoring is on in this channel: authors get private notes on risky messages."
+MONITOR_STATUS_OFF = "Monitoring is off in this channel. An admin can turn it on with `monitor on`."
+MONITOR_NOT_ALLOWED = "Only workspace admins or owners, channel managers, or team owners can change monitoring."
+MONITOR_MISSING = "I can't monitor this channel yet: {missing}."
+MONITOR_PRIVATE_NOTE = (
+    "Only you can see this. Your message in this channel may carry the risk above: consider editing or "
+    "deleting it."
+)
+MONITOR_WHERE = "Run `monitor on`, `monitor off` or `monitor status` in the channel itself (admins and owners)."

@@ -63,6 +63,8 @@ class BotService:
             return Reply("review_form", messages.REVIEW_MODAL_TITLE)
         if name == "reminders":
             return await self.reminders_command(args, ctx)
+        if name == "monitor":
+            return Reply("help", messages.MONITOR_WHERE)
         if name == "forget-me":
             await self.forget(ctx)
             return Reply("help", messages.FORGOTTEN)
@@ -154,6 +156,29 @@ class BotService:
             return Reply("help" if removed else "error",
                          messages.REMINDER_REMOVED if removed else messages.NO_SUCH_REMINDER)
         return Reply("error", USAGE)
+
+    async def monitor_command(self, action: str, ctx: Context, allowed: bool, missing: list[str]) -> Reply:
+        """``on`` / ``off`` / ``status`` for the context's channel; ``kind`` is ``monitor_on`` when turned on."""
+        action = (action or "status").strip().lower()
+        monitored = await asyncio.to_thread(self.store.is_monitored, ctx.platform, ctx.channel or "")
+        if action == "status" or action not in ("on", "off"):
+            return Reply("help", messages.MONITOR_STATUS_ON if monitored else messages.MONITOR_STATUS_OFF)
+        if not allowed:
+            return Reply("error", messages.MONITOR_NOT_ALLOWED)
+        if action == "on" and missing:
+            return Reply("error", messages.MONITOR_MISSING.format(missing=", ".join(missing)))
+        await asyncio.to_thread(self.store.set_monitoring, ctx.platform, ctx.channel or "", action == "on",
+                                ctx.workspace, self.user_hash(ctx.user_id))
+        if action == "on":
+            return Reply("monitor_on", messages.MONITOR_ON)
+        return Reply("help", messages.MONITOR_OFF)
+
+    async def monitored_check(self, text: str, ctx: Context, has_files: bool = False) -> Reply | None:
+        """In a monitored channel: the answer for the author when the message carries risk, else None."""
+        if not ctx.channel or not await asyncio.to_thread(self.store.is_monitored, ctx.platform, ctx.channel):
+            return None
+        reply = await self.check(text, ctx, has_files)
+        return reply if reply.result is not None and reply.result.labels else None
 
     async def forget(self, ctx: Context) -> int:
         """Delete everything stored for this user except the pseudonymous audit rows."""

@@ -29,9 +29,11 @@ from .payloads import has_files, is_checkable_message, is_dm, reply_thread, stri
 log = logging.getLogger(__name__)
 
 #: What the app handles; ``manifest/slack.yml`` must list exactly these (a test checks).
-COMMANDS = ("/checkpost", "/policy", "/reply-review", "/footprint", "/forget-me", "/reminders")
+COMMANDS = ("/checkpost", "/policy", "/reply-review", "/footprint", "/forget-me", "/reminders", "/monitor")
 SHORTCUTS = ("check_post",)
-EVENTS = ("app_home_opened", "app_mention", "message.im")
+EVENTS = ("app_home_opened", "app_mention", "message.channels", "message.groups", "message.im")
+#: Scopes channel monitoring needs beyond the basics.
+MONITOR_SCOPES = ("channels:history", "groups:history")
 
 
 def web_client(settings: Settings) -> AsyncWebClient:
@@ -55,13 +57,37 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
         return Context("slack", entry_point, user, team, channel)
 
     @app.event("message")
-    async def direct_message(event, body, client):
-        if not (is_checkable_message(event) and is_dm(event)):
+    async def message(event, body, client):
+        if not is_checkable_message(event):
+            return
+        if not is_dm(event):
+            await monitored_message(event, body, client)
             return
         reply = await service.respond(event.get("text", ""), ctx("dm", event.get("user"), body.get("team_id"),
                                                                  event.get("channel")), has_files(event))
         await client.chat_postMessage(channel=event["channel"], thread_ts=event.get("thread_ts"),
                                       blocks=blocks.reply_blocks(reply), text=blocks.fallback_text(reply))
+
+    async def monitored_message(event, body, client):
+        reply = await service.monitored_check(event.get("text", ""), ctx(
+            "monitor", event.get("user"), body.get("team_id"), event.get("channel")), has_files(event))
+        if reply is not None:
+            answer = blocks.reply_blocks(reply) + [blocks.note(messages.MONITOR_PRIVATE_NOTE)]
+            await client.chat_postEphemeral(channel=event["channel"], user=event["user"], blocks=answer,
+                                            thread_ts=event.get("thread_ts"), text=blocks.fallback_text(reply))
+
+    @app.command("/monitor")
+    async def monitor(ack, command, respond, client):
+        await ack()
+        action = (command.get("text") or "status").strip().lower()
+        allowed, missing = False, []
+        if action in ("on", "off"):
+            allowed, missing = await monitor_permissions(client, command["user_id"], command["channel_id"])
+        context = ctx("monitor", command.get("user_id"), command.get("team_id"), command.get("channel_id"))
+        reply = await service.monitor_command(action, context, allowed, missing)
+        if reply.kind == "monitor_on":
+            await client.chat_postMessage(channel=command["channel_id"], text=messages.MONITOR_NOTICE)
+        await respond(response_type="ephemeral", text=reply.text)
 
     @app.event("app_mention")
     async def mention(event, body, client):
@@ -70,7 +96,7 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
         text = strip_mentions(event.get("text", ""))
         context = ctx("mention", event.get("user"), body.get("team_id"), event.get("channel"))
         reply = await service.respond(text or "help", context, has_files(event))
-        answer = blocks.reply_blocks(reply) + [blocks._context(messages.MENTION_VISIBLE)]
+        answer = blocks.reply_blocks(reply) + [blocks.note(messages.MENTION_VISIBLE)]
         await client.chat_postEphemeral(channel=event["channel"], user=event["user"],
                                         thread_ts=reply_thread(event), blocks=answer,
                                         text=blocks.fallback_text(reply))
@@ -174,6 +200,27 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
         log.error("slack listener failed: %s (%s)", type(error).__name__, kind)
 
     return app
+
+
+async def monitor_permissions(client, user_id: str, channel_id: str) -> tuple[bool, list[str]]:
+    """Whether the user may change monitoring (admin, owner or channel creator), and what is missing."""
+    missing = []
+    allowed = False
+    channel: dict = {}
+    try:
+        user = (await client.users_info(user=user_id))["user"]
+        channel = (await client.conversations_info(channel=channel_id))["channel"]
+        allowed = bool(user.get("is_admin") or user.get("is_owner") or channel.get("creator") == user_id)
+        granted = set(((await client.auth_test()).headers.get("x-oauth-scopes") or "").split(","))
+        needed = MONITOR_SCOPES[1] if channel.get("is_private") else MONITOR_SCOPES[0]
+        if granted != {""} and needed not in granted:
+            missing.append(f"the app needs the `{needed}` scope (reinstall it from the manifest)")
+    except Exception as exc:  # an API error must not turn monitoring on blindly
+        log.warning("monitor permission check failed: %s", type(exc).__name__)
+        missing.append("I could not read this channel's details")
+    if channel and not channel.get("is_member"):
+        missing.append("invite me to the channel first (`/invite @compliance-bot`)")
+    return allowed, missing
 
 
 def socket_mode_handler(app: AsyncApp, settings: Settings):

@@ -16,7 +16,8 @@ def _section(text: str) -> dict:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text[:MAX_TEXT]}}
 
 
-def _context(text: str) -> dict:
+def note(text: str) -> dict:
+    """A small-print context block."""
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": text[:MAX_TEXT]}]}
 
 
@@ -27,7 +28,7 @@ def _links(card: Card, prefix: str) -> list[dict]:
             {"type": "button", "text": {"type": "plain_text", "text": link.label[:75]}, "url": link.url,
              "action_id": f"{prefix}_link_{i}"} for i, link in enumerate(card.links)]})
     if card.unconfirmed:
-        blocks.append(_context("Also: " + "; ".join(card.unconfirmed)))
+        blocks.append(note("Also: " + "; ".join(card.unconfirmed)))
     return blocks
 
 
@@ -36,7 +37,7 @@ def answer_blocks(answer: Answer, check_id: str | None = None) -> list[dict]:
     blocks: list[dict] = [{"type": "header", "text": {"type": "plain_text",
                                                       "text": f"{answer.emoji} {answer.headline}"}}]
     if answer.versions:
-        blocks.append(_context(messages.VERSIONS.format(n=len(answer.versions)) + "\n"
+        blocks.append(note(messages.VERSIONS.format(n=len(answer.versions)) + "\n"
                                + "\n".join(f"• {v}" for v in answer.versions)))
     for f in answer.findings:
         why = ", ".join(f"“{e}”" for e in f.evidence)
@@ -59,7 +60,7 @@ def answer_blocks(answer: Answer, check_id: str | None = None) -> list[dict]:
              "action_id": FEEDBACK_ACTIONS[0], "value": check_id},
             {"type": "button", "text": {"type": "plain_text", "text": messages.FEEDBACK_WRONG},
              "action_id": FEEDBACK_ACTIONS[1], "value": check_id}]})
-    blocks.append(_context(answer.notice))
+    blocks.append(note(answer.notice))
     return blocks[:50]
 
 
@@ -84,11 +85,11 @@ def footprint_blocks(reply: Reply) -> list[dict]:
     initial = [o for o in options if o["value"] in done]
     if initial:
         checkboxes["initial_options"] = initial
-    blocks += [_context(messages.FOOTPRINT_INTRO),
+    blocks += [note(messages.FOOTPRINT_INTRO),
                {"type": "actions", "block_id": "footprint", "elements": [checkboxes]}]
     for step in steps:
         links = " · ".join(f"<{link.url}|{link.label}>" for link in step["links"])
-        blocks.append(_context(f"*{step['title']}*: {step['detail']}" + (f"\n{links}" if links else "")))
+        blocks.append(note(f"*{step['title']}*: {step['detail']}" + (f"\n{links}" if links else "")))
     return blocks[:50]
 
 
@@ -108,7 +109,7 @@ def review_modal() -> dict:
 def review_result_view(topic: str, safe_reply: str, draft: Reply | None) -> dict:
     """The modal after submission: a safe reply, and the check of the user's draft reply."""
     blocks = [_section(f"*{messages.REVIEW_SAFE.format(topic=topic.replace('_', ' '))}*\n```{safe_reply}```"),
-              _context(messages.REVIEW_SAFE_NOTE)]
+              note(messages.REVIEW_SAFE_NOTE)]
     if draft is not None:
         blocks += [{"type": "divider"}, _section(f"*{messages.REVIEW_DRAFT_CHECK}*")]
         blocks += [b for b in reply_blocks(draft) if b.get("block_id") != "feedback"]

@@ -110,3 +110,14 @@ class ChannelTip(Base):
     platform: Mapped[str] = mapped_column(String(16), primary_key=True)
     channel: Mapped[str] = mapped_column(String(256), primary_key=True)
     last_tip: Mapped[int] = mapped_column(Integer)
+
+
+class MonitoredChannel(Base):
+    """A channel whose members opted in to private risk notes on their messages."""
+
+    __tablename__ = "monitored_channels"
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(256), primary_key=True)
+    workspace: Mapped[str | None] = mapped_column(String(64))
+    enabled_by: Mapped[str | None] = mapped_column(String(64))
+    enabled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -16,6 +16,7 @@ from .models import (
     ConversationRef,
     FeedbackRecord,
     FootprintStep,
+    MonitoredChannel,
     ProcessedEvent,
     Reminder,
     ReminderDelivery,
@@ -211,6 +212,23 @@ class Store:
         """Every claimed delivery."""
         with self.session() as session:
             return list(session.scalars(select(ReminderDelivery)))
+
+    def set_monitoring(self, platform: str, channel: str, on: bool, workspace: str | None = None,
+                       user_hash: str | None = None) -> None:
+        """Turn monitoring of a channel on or off."""
+        with self.session() as session:
+            row = session.get(MonitoredChannel, (platform, channel))
+            if on and row is None:
+                session.add(MonitoredChannel(platform=platform, channel=channel, workspace=workspace,
+                                             enabled_by=user_hash, enabled_at=now()))
+            elif not on and row is not None:
+                session.delete(row)
+            session.commit()
+
+    def is_monitored(self, platform: str, channel: str) -> bool:
+        """Whether members of this channel opted in to private risk notes."""
+        with self.session() as session:
+            return session.get(MonitoredChannel, (platform, channel)) is not None
 
     def dispose(self) -> None:
         """Close every pooled connection."""

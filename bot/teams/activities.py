@@ -52,3 +52,10 @@ def tenant_id(activity: Activity) -> str | None:
 def channel_of(activity: Activity) -> str | None:
     """The conversation a reminder belongs to (a channel thread id without its ``;messageid=``)."""
     return activity.conversation.id.split(";")[0] if activity.conversation else None
+
+
+def mentions_bot(activity: Activity) -> bool:
+    """Whether the message @mentions the bot (in channels the bot answers only then)."""
+    recipient = activity.recipient.id if activity.recipient else None
+    return any(e.type == "mention" and (e.additional_properties or {}).get("mentioned", {}).get("id") == recipient
+               for e in activity.entities or [])

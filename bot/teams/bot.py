@@ -7,7 +7,7 @@ import logging
 from dataclasses import replace
 
 from botbuilder.core import MessageFactory, TurnContext
-from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.core.teams import TeamsActivityHandler, TeamsInfo
 from botbuilder.schema import ChannelAccount, ConversationParameters
 from botbuilder.schema.teams import (
     MessagingExtensionAction,
@@ -21,12 +21,12 @@ from .. import messages
 from ..conversation import Reply, parse_command
 from ..service import BotService, Context
 from . import cards
-from .activities import channel_of, html_to_text, is_personal, message_payload_text, tenant_id
+from .activities import channel_of, html_to_text, is_personal, mentions_bot, message_payload_text, tenant_id
 
 log = logging.getLogger(__name__)
 #: The message-extension command and text commands the manifest must list (a test checks).
 EXTENSION_COMMANDS = ("checkPost",)
-BOT_COMMANDS = ("help", "policy", "reply-review", "footprint", "forget-me", "reminders")
+BOT_COMMANDS = ("help", "policy", "reply-review", "footprint", "forget-me", "reminders", "monitor")
 
 
 def _ctx(turn: TurnContext, entry_point: str) -> Context:
@@ -73,7 +73,13 @@ class ComplianceTeamsBot(TeamsActivityHandler):
                         a.content_type == "application/vnd.microsoft.teams.file.download.info"
                         for a in activity.attachments or [])
         personal = is_personal(activity)
+        if not personal and not mentions_bot(activity):
+            await self._monitored(turn_context, text, has_files)
+            return
         command = parse_command(text)
+        if command and command[0] == "monitor" and not personal:
+            await self._monitor_command(turn_context, command[1])
+            return
         if command and command[0] == "reminders":
             context = replace(_ctx(turn_context, "reminders"), channel=channel_of(activity))
             reply = await self.service.reminders_command(command[1], context, activity.local_timezone)
@@ -88,6 +94,30 @@ class ComplianceTeamsBot(TeamsActivityHandler):
             await turn_context.send_activity(messages.SENT_PRIVATELY)
         else:
             await turn_context.send_activity(messages.TEAMS_USE_PERSONAL_CHAT)
+
+    async def _monitored(self, turn_context: TurnContext, text: str, has_files: bool) -> None:
+        """A channel message the bot receives through resource-specific consent: a private note if risky."""
+        context = replace(_ctx(turn_context, "monitor"), channel=channel_of(turn_context.activity))
+        reply = await self.service.monitored_check(text, context, has_files)
+        if reply is not None:
+            card = cards.reply_card(reply)
+            card["body"].append(cards.note(messages.MONITOR_PRIVATE_NOTE))
+            await self._send_privately(turn_context, MessageFactory.attachment(cards.attachment(card)))
+
+    async def _monitor_command(self, turn_context: TurnContext, action: str) -> None:
+        activity = turn_context.activity
+        allowed = False
+        try:
+            member = await TeamsInfo.get_member(turn_context, activity.from_property.id)
+            allowed = (member.user_role or "").lower() == "owner"
+        except Exception as exc:  # not in a team, or the member lookup failed
+            log.warning("team owner check failed: %s", type(exc).__name__)
+        context = replace(_ctx(turn_context, "monitor"), channel=channel_of(activity))
+        missing = [] if (activity.channel_data or {}).get("team") else ["monitoring works in team channels only"]
+        reply = await self.service.monitor_command(action, context, allowed, missing)
+        if reply.kind == "monitor_on":
+            await turn_context.send_activity(messages.MONITOR_NOTICE)
+        await turn_context.send_activity(reply.text)
 
     async def on_teams_messaging_extension_fetch_task(self, turn_context: TurnContext,
                                                       action: MessagingExtensionAction):

@@ -20,6 +20,11 @@ def _text(text: str, **style) -> dict:
     return {"type": "TextBlock", "text": text, "wrap": True, **style}
 
 
+def note(text: str) -> dict:
+    """A small-print line."""
+    return _text(text, isSubtle=True, size="Small", separator=True)
+
+
 def _links(card: Card) -> list[dict]:
     items: list[dict] = []
     if card.links:

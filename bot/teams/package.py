@@ -20,6 +20,7 @@ COMMAND_TEXT = {
     "footprint": "Your digital-footprint self-audit (footprint status for progress)",
     "forget-me": "Delete what the bot keeps about you",
     "reminders": "Scheduled do's and don'ts: reminders add weekdays 09:00 | list | remove <id>",
+    "monitor": "Team owners: monitor on | off | status (private risk notes to authors)",
 }
 
 

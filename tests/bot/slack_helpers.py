@@ -61,6 +61,8 @@ class MockSlack:
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict]] = []
         self.fail_first: dict[str, int] = {}
+        self.admins = {"U2147483697"}
+        self.scopes = "chat:write,commands,channels:history,groups:history,im:history,users:read"
         self.app = web.Application()
         self.app.router.add_post("/api/{method}", self.api)
         self.app.router.add_get("/api/{method}", self.api)
@@ -83,11 +85,17 @@ class MockSlack:
             return web.json_response({"ok": False, "error": "ratelimited"}, status=429,
                                      headers={"Retry-After": "0"})
         if method == "users.info":
-            return web.json_response({"ok": True, "user": {"id": "U2147483697", "tz": "America/Los_Angeles",
-                                                           "is_admin": True}})
+            user = body.get("user", "")
+            return web.json_response({"ok": True, "user": {"id": user, "tz": "America/Los_Angeles",
+                                                           "is_admin": user in self.admins}})
+        if method == "conversations.info":
+            channel = body.get("channel", "")
+            return web.json_response({"ok": True, "channel": {"id": channel, "is_member": channel != "CNOTIN",
+                                                              "is_private": False, "creator": "UCREATOR"}})
         if method == "auth.test":
             return web.json_response({"ok": True, "url": "https://x.slack.com/", "team": "T", "user": "bot",
-                                      "team_id": "T111", "user_id": "UBOT", "bot_id": "B111"})
+                                      "team_id": "T111", "user_id": "UBOT", "bot_id": "B111"},
+                                     headers={"x-oauth-scopes": self.scopes})
         return web.json_response({"ok": True, "ts": "1700000000.000100", "channel": body.get("channel")})
 
     async def respond(self, request: web.Request) -> web.Response:

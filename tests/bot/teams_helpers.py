@@ -45,10 +45,12 @@ class MockConnector:
     def __init__(self) -> None:
         self.sent: list[tuple[str, dict]] = []
         self.refuse_create = False
+        self.roles = {"29:user-1": "owner"}
         self.app = web.Application()
         self.app.router.add_post("/v3/conversations", self.create)
         self.app.router.add_post("/v3/conversations/{cid}/activities", self.send)
         self.app.router.add_post("/v3/conversations/{cid}/activities/{aid}", self.send)
+        self.app.router.add_get("/v3/conversations/{cid}/members/{uid}", self.member)
 
     async def create(self, request: web.Request) -> web.Response:
         body = await request.json()
@@ -56,6 +58,10 @@ class MockConnector:
         if self.refuse_create:
             return web.json_response({"error": {"code": "Forbidden"}}, status=403)
         return web.json_response({"id": "a:private-1", "activityId": "p1"})
+
+    async def member(self, request: web.Request) -> web.Response:
+        uid = request.match_info["uid"]
+        return web.json_response({"id": uid, "name": "Member", "userRole": self.roles.get(uid, "user")})
 
     async def send(self, request: web.Request) -> web.Response:
         self.sent.append((request.match_info["cid"], await request.json()))
