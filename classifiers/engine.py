@@ -16,7 +16,7 @@ from . import artifact, guidelines
 from .cues import cue_groups, find_cues
 from .drafts import Draft, extract_drafts
 from .evidence import EvidenceBuilder
-from .fastpath import LinearScorer
+from .fastpath import BoostedScorer, LinearScorer
 from .features import prepare
 from .identifiers import IDENTIFIER_KINDS, PLACEHOLDERS, merge_spans, redact
 from .inputs import MAX_CHARS, InputError, validate
@@ -66,6 +66,8 @@ class Engine:
         self.models = self.pipeline.named_steps["classify"].estimators_
         self.blocks = [transformer for _, transformer in self.features.transformer_list]
         self.scorer = LinearScorer(self.pipeline.named_steps["classify"])
+        self.stackers = BoostedScorer(bundle["stackers"])
+        self.n_cues = len(self.blocks[-1].get_feature_names_out())
         words = self.features.transformer_list[0][1]
         self.n_words = len(words.vocabulary_)
         weights = {}
@@ -91,9 +93,10 @@ class Engine:
         return self._score([prepare(t) for t in texts])[0]
 
     def _score(self, prepared):
-        """The same as the pipeline's features and ``predict_proba``, without per-call overhead."""
+        """First stage (features and the linear ensembles, without per-call overhead), then the second."""
         X = sparse.hstack([block.transform(prepared) for block in self.blocks], format="csr")
-        return self.scorer.predict_proba(X), X
+        Z = np.hstack([self.scorer.predict_proba(X), X[:, -self.n_cues:].toarray()])
+        return self.stackers.predict_proba(Z), X
 
     def analyze(self, text: str, sensitivity: str = "balanced") -> AnalysisResult:
         """Analyse one message (raises ``InputError`` for empty or over-long text)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.ensemble import VotingClassifier
+from sklearn.ensemble import HistGradientBoostingClassifier, VotingClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
@@ -47,7 +47,7 @@ def build_label_model(random_state: int = 0, logreg_c: float = 8.0, svm_c: float
         ],
         voting="soft",
     )
-    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=random_state)
+    folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=random_state)
     return CalibratedClassifierCV(vote, method="sigmoid", cv=folds, ensemble=False)
 
 
@@ -62,3 +62,14 @@ def build_pipeline(random_state: int = 0, n_jobs: int | None = None,
         ("features", build_features(char_ngrams)),
         ("classify", MultiOutputClassifier(build_label_model(random_state, **model_params), n_jobs=n_jobs)),
     ])
+
+
+def build_stacker(random_state: int = 0) -> CalibratedClassifierCV:
+    """Second stage per label: gradient boosting over every label's ensemble score and the cue features.
+
+    It learns interactions a linear model cannot (an identifier *with* a care setting, a brand
+    *with* a code and no disclosure), and is calibrated like the first stage.
+    """
+    boosted = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=15,
+                                             l2_regularization=1.0, random_state=random_state)
+    return CalibratedClassifierCV(boosted, method="sigmoid", cv=3, ensemble=False)

@@ -1,0 +1,24 @@
+"""The fast scoring paths give exactly what scikit-learn's own predict_proba gives."""
+
+import numpy as np
+from scipy import sparse
+
+from classifiers import artifact
+from classifiers.dataset import load_corpus
+from classifiers.fastpath import BoostedScorer, LinearScorer
+from classifiers.features import prepare
+
+
+def test_fast_paths_equal_scikit_learn():
+    bundle = artifact.load()
+    pipeline = bundle["pipeline"]
+    posts = [prepare(r["text"]) for r in load_corpus()[::37][:150]]
+    blocks = [t for _, t in pipeline.named_steps["features"].transformer_list]
+    X = sparse.hstack([b.transform(posts) for b in blocks], format="csr")
+    models = pipeline.named_steps["classify"].estimators_
+    first = np.column_stack([m.predict_proba(X)[:, 1] for m in models])
+    np.testing.assert_allclose(LinearScorer(pipeline.named_steps["classify"]).predict_proba(X), first, atol=1e-12)
+    n_cues = len(blocks[-1].get_feature_names_out())
+    Z = np.hstack([first, X[:, -n_cues:].toarray()])
+    second = np.column_stack([s.predict_proba(Z)[:, 1] for s in bundle["stackers"]])
+    np.testing.assert_allclose(BoostedScorer(bundle["stackers"]).predict_proba(Z), second, atol=1e-10)
