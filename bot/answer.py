@@ -62,6 +62,24 @@ class Answer:
     notes: list[str] = field(default_factory=list)
     notice: str = ""
     tips: list[str] = field(default_factory=list)
+    org_policy: Link | None = None
+    labels: list[str] = field(default_factory=list)
+    redacted: str = ""
+
+
+@dataclass(frozen=True)
+class OrgSettings:
+    """What an organisation configured: its own policy, privacy officer, emergency number."""
+
+    sensitivity: str = "balanced"
+    policy_url: str | None = None
+    privacy_officer: str | None = None
+    emergency_number: str = "911"
+
+    @property
+    def policy_link(self) -> Link | None:
+        """The organisation's policy as a link, if set."""
+        return Link(messages.ORG_POLICY, self.policy_url) if self.policy_url else None
 
 
 def guideline_card(g: Guideline, links: int = 3) -> Card:
@@ -72,7 +90,8 @@ def guideline_card(g: Guideline, links: int = 3) -> Card:
                 [Link(f"{r.publisher.split(' (')[0]}: {r.title}", r.url) for r in confirmed], unconfirmed)
 
 
-def build_answer(result: AnalysisResult, has_files: bool = False, guideline: str | None = None) -> Answer:
+def build_answer(result: AnalysisResult, has_files: bool = False, guideline: str | None = None,
+                 org: OrgSettings | None = None) -> Answer:
     """Turn an analysis result into the answer every platform renders.
 
     ``guideline`` replaces every finding's guideline (the review-reply helper uses ``reviews``).
@@ -90,7 +109,11 @@ def build_answer(result: AnalysisResult, has_files: bool = False, guideline: str
         for i, d in enumerate(result.drafts, 1):
             name = d.version or f"version {i}"
             versions.append(f"{name}: " + (", ".join(d.labels) if d.labels else "clear"))
+    org = org or OrgSettings()
     notes = [messages.IMAGES_NOT_ANALYSED] if has_files else []
+    if result.verdict == "high" and org.privacy_officer and "privacy" in result.labels:
+        notes.append(messages.ALREADY_POSTED.format(officer=org.privacy_officer))
     return Answer(result.verdict, messages.VERDICT_HEADLINE[result.verdict],
                   messages.VERDICT_EMOJI[result.verdict], findings, safer, list(result.still_to_change),
-                  versions, notes, result.notice, tips_for(result.labels))
+                  versions, notes, result.notice, tips_for(result.labels, org.emergency_number), org.policy_link,
+                  list(result.labels), result.redacted)

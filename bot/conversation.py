@@ -13,12 +13,11 @@ from classifiers import guidelines
 from classifiers.result import AnalysisResult
 
 from . import messages
-from .answer import Answer, Card, guideline_card
+from .answer import Answer, Card, Link, guideline_card
 
-_COMMAND = re.compile(r"^\s*/?(help|policy|policies|footprint|reply-review|forget-me|reminders|monitor)\b\s*(.*)$",
-                      re.IGNORECASE | re.DOTALL)
 #: The text commands every platform understands.
-COMMANDS = ("help", "policy", "footprint", "reply-review", "forget-me", "reminders", "monitor")
+COMMANDS = ("help", "policy", "footprint", "reply-review", "forget-me", "reminders", "monitor", "settings")
+_COMMAND = re.compile(rf"^\s*/?({'|'.join(COMMANDS)}|policies)\b\s*(.*)$", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -46,21 +45,26 @@ def parse_command(text: str) -> tuple[str, str] | None:
         return None
     if name == "monitor" and args.lower() not in ("", "on", "off", "status"):
         return None
+    if name == "settings" and args.split()[:1] not in ([], ["show"], ["sensitivity"], ["policy"], ["officer"],
+                                                       ["emergency"]):
+        return None
     return ("policy" if name.startswith("polic") else name), args
 
 
-def policy_reply(query: str, emergency: str = "911") -> Reply:
-    """Guideline cards for the best matches; no words lists the topics."""
+def policy_reply(query: str, emergency: str = "911", org_policy: Link | None = None) -> Reply:
+    """Guideline cards for the best matches (the organisation's own policy first); no words lists topics."""
     from .coaching import coaching_card
 
+    org = [Card("organisation", org_policy.label, messages.ORG_POLICY_SUMMARY, [], [], [org_policy], [])] \
+        if org_policy else []
     special = coaching_card(query, emergency)
     if special is not None:
-        return Reply("policy", cards=[special])
+        return Reply("policy", cards=org + [special])
     if not query.strip():
         cards = [guideline_card(g) for g in guidelines.topics().values()]
-        return Reply("topics", messages.POLICY_TOPICS, cards=cards)
+        return Reply("topics", messages.POLICY_TOPICS, cards=org + cards)
     found = guidelines.search(query)
     if not found:
         return Reply("error", messages.NO_POLICY_MATCH.format(
             query=query[:80], topics=", ".join([*guidelines.topics(), "disclaimer", "platforms", "share"])))
-    return Reply("policy", cards=[guideline_card(g) for g in found])
+    return Reply("policy", cards=org + [guideline_card(g) for g in found])

@@ -106,3 +106,18 @@ MONITOR_PRIVATE_NOTE = (
     "deleting it."
 )
 MONITOR_WHERE = "Run `monitor on`, `monitor off` or `monitor status` in the channel itself (admins and owners)."
+ORG_POLICY = "Your organisation's social-media policy"
+ALREADY_POSTED = "Already posted? Delete it, then tell your privacy officer: {officer}."
+SETTINGS_USAGE = (
+    "Usage: `settings` shows them; admins can set `settings sensitivity strict|balanced|lenient`, "
+    "`settings policy <https://…>`, `settings officer <name and contact>`, `settings emergency <number>`."
+)
+SETTINGS_NOT_ALLOWED = "Only workspace admins or owners (Slack) or team owners (Teams) can change settings."
+SETTINGS_SHOW = (
+    "Sensitivity: {sensitivity}\nOrganisation policy: {policy}\nPrivacy officer: {officer}\n"
+    "Emergency number in coaching text: {emergency}"
+)
+SHARE_PROMPT = "Not right? You can share the redacted version (identifiers removed) so the model can learn from it."
+SHARE_BUTTON = "Share the redacted version"
+SHARED = "Thank you: the redacted version was shared for review. Nothing else was stored."
+ORG_POLICY_SUMMARY = "Your organisation's own rules come first; the published guidance below applies too."

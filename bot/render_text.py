@@ -27,6 +27,8 @@ def render(result: AnalysisResult, original: str = "", color: bool = False, guid
     """The full answer as readable (optionally coloured) text."""
     answer = build_answer(result, guideline=guideline)
     out = [_c(f"{answer.emoji} {answer.headline}", result.verdict, color)]
+    if answer.org_policy:
+        out.append(f"  → {answer.org_policy.label}: {answer.org_policy.url}")
     out += [f"  {v}" for v in answer.versions]
     for f in answer.findings:
         out.append("")

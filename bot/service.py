@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from dataclasses import dataclass, replace
 
 from classifiers.inputs import InputError, validate
 
 from . import messages
-from .answer import build_answer
+from .answer import OrgSettings, build_answer
 from .checker import Checker
 from .coaching import ReviewHelp, footprint_steps, safe_review_reply
 from .conversation import Reply, parse_command, policy_reply
@@ -39,11 +40,48 @@ class Context:
 class BotService:
     """Shared by every adapter of one server."""
 
+    SETTINGS_TTL = 30.0
+
     def __init__(self, checker: Checker, store: Store, secret: bytes, metrics: Metrics | None = None) -> None:
         self.checker = checker
         self.store = store
         self.secret = secret
         self.metrics = metrics
+        self._org_cache: dict[tuple[str, str | None], tuple[float, OrgSettings]] = {}
+
+    async def org(self, ctx: Context) -> OrgSettings:
+        """The organisation's settings (cached briefly; changes show within ``SETTINGS_TTL`` seconds)."""
+        key = (ctx.platform, ctx.workspace)
+        cached = self._org_cache.get(key)
+        if cached and time.monotonic() - cached[0] < self.SETTINGS_TTL:
+            return cached[1]
+        row = await asyncio.to_thread(self.store.workspace_settings, ctx.platform, ctx.workspace)
+        org = OrgSettings(row.sensitivity or "balanced", row.policy_url, row.privacy_officer,
+                          row.emergency_number or "911")
+        self._org_cache[key] = (time.monotonic(), org)
+        return org
+
+    async def settings_command(self, args: str, ctx: Context, allowed: bool) -> Reply:
+        """``settings`` shows the organisation's settings; admins change one with ``settings <name> <value>``."""
+        words = args.split(maxsplit=1)
+        name = words[0].lower() if words else "show"
+        value = words[1].strip() if len(words) > 1 else ""
+        if name != "show":
+            if not allowed:
+                return Reply("error", messages.SETTINGS_NOT_ALLOWED)
+            change = _setting_change(name, value)
+            if isinstance(change, str):
+                return Reply("error", change)
+            await asyncio.to_thread(self.store.update_workspace_settings, ctx.platform, ctx.workspace, **change)
+            self._org_cache.pop((ctx.platform, ctx.workspace), None)
+        org = await self.org(ctx)
+        return Reply("help", messages.SETTINGS_SHOW.format(
+            sensitivity=org.sensitivity, policy=org.policy_url or "not set", officer=org.privacy_officer or "not set",
+            emergency=org.emergency_number))
+
+    async def share_sample(self, check_id: str, redacted: str, predicted: list[str], ctx: Context) -> None:
+        """Store a redacted text the user opted to share after "Not right" (never the original)."""
+        await asyncio.to_thread(self.store.add_sample, check_id[:36], ctx.platform, redacted, predicted)
 
     def user_hash(self, user_id: str | None) -> str | None:
         """The keyed hash stored instead of a user id."""
@@ -65,10 +103,15 @@ class BotService:
             return await self.reminders_command(args, ctx)
         if name == "monitor":
             return Reply("help", messages.MONITOR_WHERE)
+        if name == "settings":
+            return await self.settings_command(args, ctx, allowed=False)
         if name == "forget-me":
             await self.forget(ctx)
             return Reply("help", messages.FORGOTTEN)
-        return Reply("help", messages.HELP) if name == "help" else policy_reply(args)
+        if name == "help":
+            return Reply("help", messages.HELP)
+        org = await self.org(ctx)
+        return policy_reply(args, org.emergency_number, org.policy_link)
 
     async def check(self, text: str, ctx: Context, has_files: bool = False, audit: bool = True,
                     sensitivity: str | None = None) -> Reply:
@@ -87,13 +130,15 @@ class BotService:
                 replies.append(None)
             except InputError as exc:
                 replies.append(Reply("error", str(exc)))
-        results = iter(await self.checker.check_many(valid, sensitivity) if valid else [])
+        org = await self.org(ctx)
+        results = iter(await self.checker.check_many(valid, sensitivity or org.sensitivity) if valid else [])
         for i, reply in enumerate(replies):
             if reply is None:
-                replies[i] = await self._answer(texts[i], next(results), ctx, has_files, audit)
+                replies[i] = await self._answer(texts[i], next(results), ctx, has_files, audit, org)
         return replies
 
-    async def _answer(self, text: str, result, ctx: Context, has_files: bool, audit: bool) -> Reply:
+    async def _answer(self, text: str, result, ctx: Context, has_files: bool, audit: bool,
+                      org: OrgSettings) -> Reply:
         check_id = None
         if audit:
             check_id = await asyncio.to_thread(
@@ -105,7 +150,7 @@ class BotService:
             self.metrics.record_check(result.labels, ctx.entry_point)
         log.info("check done", extra={"platform": ctx.platform, "entry_point": ctx.entry_point,
                                       "labels": result.labels, "verdict": result.verdict})
-        return Reply("answer", answer=build_answer(result, has_files), result=result, check_id=check_id)
+        return Reply("answer", answer=build_answer(result, has_files, org=org), result=result, check_id=check_id)
 
     async def review_help(self, review: str, draft: str | None, ctx: Context) -> ReviewHelp:
         """A safe reply built from the review's topic, and the check of the user's own draft reply.
@@ -117,7 +162,8 @@ class BotService:
         if draft and draft.strip():
             checked = await self.check(draft, ctx)
             if checked.result is not None:
-                checked = replace(checked, answer=build_answer(checked.result, guideline="reviews"))
+                checked = replace(checked, answer=build_answer(checked.result, guideline="reviews",
+                                                               org=await self.org(ctx)))
         return ReviewHelp(topic, safe, checked)
 
     async def footprint(self, ctx: Context, done: set[str] | None = None) -> tuple[list[dict], set[str]]:
@@ -192,3 +238,19 @@ class BotService:
         """Record "Helpful" / "Not right" for a check (no text); False if already given."""
         return await asyncio.to_thread(self.store.record_feedback, check_id[:36], helpful, ctx.platform,
                                        self.user_hash(ctx.user_id))
+
+
+SENSITIVITIES = ("strict", "balanced", "lenient")
+
+
+def _setting_change(name: str, value: str) -> dict | str:
+    """The column change for ``settings <name> <value>``, or the error to show."""
+    if name == "sensitivity" and value.lower() in SENSITIVITIES:
+        return {"sensitivity": value.lower()}
+    if name == "policy" and value.startswith("https://") and " " not in value and len(value) <= 500:
+        return {"policy_url": value}
+    if name == "officer" and 0 < len(value) <= 200:
+        return {"privacy_officer": value}
+    if name == "emergency" and value.replace(" ", "").replace("-", "").isdigit() and len(value) <= 32:
+        return {"emergency_number": value}
+    return messages.SETTINGS_USAGE

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 from aiohttp import web
@@ -29,7 +30,8 @@ from .payloads import has_files, is_checkable_message, is_dm, reply_thread, stri
 log = logging.getLogger(__name__)
 
 #: What the app handles; ``manifest/slack.yml`` must list exactly these (a test checks).
-COMMANDS = ("/checkpost", "/policy", "/reply-review", "/footprint", "/forget-me", "/reminders", "/monitor")
+COMMANDS = ("/checkpost", "/policy", "/reply-review", "/footprint", "/forget-me", "/reminders", "/monitor",
+            "/compliance-settings")
 SHORTCUTS = ("check_post",)
 EVENTS = ("app_home_opened", "app_mention", "message.channels", "message.groups", "message.im")
 #: Scopes channel monitoring needs beyond the basics.
@@ -115,7 +117,8 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
     @app.command("/policy")
     async def policy(ack, command, respond):
         await ack()
-        reply = await service.respond(f"policy {command.get('text', '')}", ctx("policy", None, None, None))
+        reply = await service.respond(f"policy {command.get('text', '')}", ctx(
+            "policy", command.get("user_id"), command.get("team_id"), command.get("channel_id")))
         await respond(response_type="ephemeral", blocks=blocks.reply_blocks(reply), text=blocks.fallback_text(reply))
 
     @app.command("/reply-review")
@@ -181,9 +184,34 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
     async def feedback(ack, action, body, respond):
         await ack()
         helpful = action["action_id"] == blocks.FEEDBACK_ACTIONS[0]
-        await service.feedback(action.get("value", ""), helpful, ctx(
+        data = _json(action.get("value"))
+        await service.feedback(str(data.get("c", "")), helpful, ctx(
             "feedback", body.get("user", {}).get("id"), body.get("team", {}).get("id"), None))
-        await respond(response_type="ephemeral", replace_original=False, text=messages.FEEDBACK_THANKS)
+        extra = blocks.share_blocks(action["value"]) if not helpful and data.get("r") else []
+        await respond(response_type="ephemeral", replace_original=False, text=messages.FEEDBACK_THANKS,
+                      blocks=[blocks._section(messages.FEEDBACK_THANKS), *extra] if extra else None)
+
+    @app.action(blocks.SHARE_ACTION)
+    async def share(ack, action, body, respond):
+        await ack()
+        data = _json(action.get("value"))
+        await service.share_sample(str(data.get("c", "")), str(data.get("r", "")), list(data.get("l", [])),
+                                   ctx("feedback", body.get("user", {}).get("id"), None, None))
+        await respond(response_type="ephemeral", replace_original=True, text=messages.SHARED)
+
+    @app.command("/compliance-settings")
+    async def settings_command(ack, command, respond, client):
+        await ack()
+        allowed = False
+        if (command.get("text") or "").strip() not in ("", "show"):
+            try:
+                user = (await client.users_info(user=command["user_id"]))["user"]
+                allowed = bool(user.get("is_admin") or user.get("is_owner"))
+            except Exception as exc:  # without users.info nobody can change settings
+                log.warning("users.info failed: %s", type(exc).__name__)
+        reply = await service.settings_command(command.get("text", ""), ctx(
+            "settings", command.get("user_id"), command.get("team_id"), command.get("channel_id")), allowed)
+        await respond(response_type="ephemeral", text=reply.text)
 
     @app.action({"action_id": r".*_link_\d+"})
     async def link_clicked(ack):
@@ -200,6 +228,15 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
         log.error("slack listener failed: %s (%s)", type(error).__name__, kind)
 
     return app
+
+
+def _json(value: str | None) -> dict:
+    """A button value written by ``blocks``; anything else reads as empty."""
+    try:
+        data = json.loads(value or "{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 async def monitor_permissions(client, user_id: str, channel_id: str) -> tuple[bool, list[str]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from .. import messages
 from ..answer import Answer, Card
 from ..conversation import Reply
@@ -9,6 +11,7 @@ from ..conversation import Reply
 MAX_TEXT = 2900
 FEEDBACK_ACTIONS = ("feedback_helpful", "feedback_wrong")
 FOOTPRINT_ACTION = "footprint_steps"
+SHARE_ACTION = "share_redacted"
 REVIEW_CALLBACK = "reply_review"
 
 
@@ -36,6 +39,10 @@ def answer_blocks(answer: Answer, check_id: str | None = None) -> list[dict]:
     """The whole answer: verdict, findings with evidence and guidelines, safer version, feedback."""
     blocks: list[dict] = [{"type": "header", "text": {"type": "plain_text",
                                                       "text": f"{answer.emoji} {answer.headline}"}}]
+    if answer.org_policy:
+        blocks.append({"type": "actions", "elements": [{"type": "button", "action_id": "org_policy_link_0",
+                                                        "text": {"type": "plain_text", "text": answer.org_policy.label},
+                                                        "url": answer.org_policy.url}]})
     if answer.versions:
         blocks.append(note(messages.VERSIONS.format(n=len(answer.versions)) + "\n"
                                + "\n".join(f"• {v}" for v in answer.versions)))
@@ -55,11 +62,12 @@ def answer_blocks(answer: Answer, check_id: str | None = None) -> list[dict]:
     if answer.tips:
         blocks.append(_section(f"*{messages.TIPS}*\n" + "\n".join(f"• {t}" for t in answer.tips)))
     if check_id:
+        wrong = json.dumps({"c": check_id, "l": answer.labels, "r": answer.redacted[:1500]})
         blocks.append({"type": "actions", "block_id": "feedback", "elements": [
             {"type": "button", "text": {"type": "plain_text", "text": messages.FEEDBACK_HELPFUL},
-             "action_id": FEEDBACK_ACTIONS[0], "value": check_id},
+             "action_id": FEEDBACK_ACTIONS[0], "value": json.dumps({"c": check_id})},
             {"type": "button", "text": {"type": "plain_text", "text": messages.FEEDBACK_WRONG},
-             "action_id": FEEDBACK_ACTIONS[1], "value": check_id}]})
+             "action_id": FEEDBACK_ACTIONS[1], "value": wrong}]})
     blocks.append(note(answer.notice))
     return blocks[:50]
 
@@ -144,3 +152,10 @@ def home_view() -> dict:
         _section(messages.HOME_ENTRY_POINTS),
         _section(f"*Privacy*\n{messages.PRIVACY_PROMISE}"),
     ]}
+
+
+def share_blocks(value: str) -> list[dict]:
+    """After "Not right": offer to share the redacted version (opt-in); ``value`` carries it."""
+    return [_section(messages.SHARE_PROMPT), {"type": "actions", "elements": [
+        {"type": "button", "action_id": SHARE_ACTION, "text": {"type": "plain_text", "text": messages.SHARE_BUTTON},
+         "value": value}]}]

@@ -121,3 +121,28 @@ class MonitoredChannel(Base):
     workspace: Mapped[str | None] = mapped_column(String(64))
     enabled_by: Mapped[str | None] = mapped_column(String(64))
     enabled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class WorkspaceSettings(Base):
+    """An organisation's own settings (Slack workspace or Teams tenant)."""
+
+    __tablename__ = "workspace_settings"
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    workspace: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sensitivity: Mapped[str] = mapped_column(String(16), default="balanced")
+    policy_url: Mapped[str | None] = mapped_column(String(500))
+    privacy_officer: Mapped[str | None] = mapped_column(String(200))
+    emergency_number: Mapped[str] = mapped_column(String(32), default="911")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FeedbackSample(Base):
+    """Redacted text a user chose to share after "Not right" (opt-in), for review and retraining."""
+
+    __tablename__ = "feedback_samples"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    check_id: Mapped[str] = mapped_column(String(36), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    platform: Mapped[str] = mapped_column(String(16))
+    redacted: Mapped[str] = mapped_column(String(10000))
+    predicted: Mapped[list] = mapped_column(JSON)

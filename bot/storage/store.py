@@ -15,11 +15,13 @@ from .models import (
     CheckRecord,
     ConversationRef,
     FeedbackRecord,
+    FeedbackSample,
     FootprintStep,
     MonitoredChannel,
     ProcessedEvent,
     Reminder,
     ReminderDelivery,
+    WorkspaceSettings,
 )
 
 
@@ -229,6 +231,39 @@ class Store:
         """Whether members of this channel opted in to private risk notes."""
         with self.session() as session:
             return session.get(MonitoredChannel, (platform, channel)) is not None
+
+    def workspace_settings(self, platform: str, workspace: str | None) -> WorkspaceSettings:
+        """The organisation's settings (defaults when none are stored)."""
+        with self.session() as session:
+            row = session.get(WorkspaceSettings, (platform, workspace or ""))
+            return row or WorkspaceSettings(platform=platform, workspace=workspace or "", sensitivity="balanced",
+                                            emergency_number="911")
+
+    def update_workspace_settings(self, platform: str, workspace: str | None, **changes) -> WorkspaceSettings:
+        """Change some settings of an organisation."""
+        with self.session() as session:
+            row = session.get(WorkspaceSettings, (platform, workspace or ""))
+            if row is None:
+                row = WorkspaceSettings(platform=platform, workspace=workspace or "", sensitivity="balanced",
+                                        emergency_number="911")
+                session.add(row)
+            for key, value in changes.items():
+                setattr(row, key, value)
+            row.updated_at = now()
+            session.commit()
+            return row
+
+    def add_sample(self, check_id: str, platform: str, redacted: str, predicted: list[str]) -> None:
+        """Keep a redacted text the user chose to share."""
+        with self.session() as session:
+            session.add(FeedbackSample(check_id=check_id, at=now(), platform=platform, redacted=redacted[:10000],
+                                       predicted=predicted))
+            session.commit()
+
+    def samples(self) -> list[FeedbackSample]:
+        """Every shared redacted sample."""
+        with self.session() as session:
+            return list(session.scalars(select(FeedbackSample).order_by(FeedbackSample.id)))
 
     def dispose(self) -> None:
         """Close every pooled connection."""

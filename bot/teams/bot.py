@@ -26,7 +26,7 @@ from .activities import channel_of, html_to_text, is_personal, mentions_bot, mes
 log = logging.getLogger(__name__)
 #: The message-extension command and text commands the manifest must list (a test checks).
 EXTENSION_COMMANDS = ("checkPost",)
-BOT_COMMANDS = ("help", "policy", "reply-review", "footprint", "forget-me", "reminders", "monitor")
+BOT_COMMANDS = ("help", "policy", "reply-review", "footprint", "forget-me", "reminders", "monitor", "settings")
 
 
 def _ctx(turn: TurnContext, entry_point: str) -> Context:
@@ -61,6 +61,12 @@ class ComplianceTeamsBot(TeamsActivityHandler):
         if isinstance(activity.value, dict) and activity.value.get("action") == cards.FEEDBACK:
             await self._feedback(turn_context, activity.value)
             return
+        if isinstance(activity.value, dict) and activity.value.get("action") == cards.SHARE:
+            value = activity.value
+            await self.service.share_sample(str(value.get("check_id", "")), str(value.get("redacted", "")),
+                                            list(value.get("labels", [])), _ctx(turn_context, "feedback"))
+            await turn_context.send_activity(messages.SHARED)
+            return
         if isinstance(activity.value, dict) and activity.value.get("action") == cards.FOOTPRINT:
             done = {k for k, v in activity.value.items() if v == "true"}
             steps, ticked = await self.service.footprint(_ctx(turn_context, "footprint"), done)
@@ -79,6 +85,11 @@ class ComplianceTeamsBot(TeamsActivityHandler):
         command = parse_command(text)
         if command and command[0] == "monitor" and not personal:
             await self._monitor_command(turn_context, command[1])
+            return
+        if command and command[0] == "settings":
+            allowed = command[1].strip() in ("", "show") or await self._is_owner(turn_context)
+            reply = await self.service.settings_command(command[1], _ctx(turn_context, "settings"), allowed)
+            await turn_context.send_activity(reply.text)
             return
         if command and command[0] == "reminders":
             context = replace(_ctx(turn_context, "reminders"), channel=channel_of(activity))
@@ -106,18 +117,22 @@ class ComplianceTeamsBot(TeamsActivityHandler):
 
     async def _monitor_command(self, turn_context: TurnContext, action: str) -> None:
         activity = turn_context.activity
-        allowed = False
-        try:
-            member = await TeamsInfo.get_member(turn_context, activity.from_property.id)
-            allowed = (member.user_role or "").lower() == "owner"
-        except Exception as exc:  # not in a team, or the member lookup failed
-            log.warning("team owner check failed: %s", type(exc).__name__)
+        allowed = await self._is_owner(turn_context)
         context = replace(_ctx(turn_context, "monitor"), channel=channel_of(activity))
         missing = [] if (activity.channel_data or {}).get("team") else ["monitoring works in team channels only"]
         reply = await self.service.monitor_command(action, context, allowed, missing)
         if reply.kind == "monitor_on":
             await turn_context.send_activity(messages.MONITOR_NOTICE)
         await turn_context.send_activity(reply.text)
+
+    async def _is_owner(self, turn_context: TurnContext) -> bool:
+        """Whether the sender is a team owner (the Bot Framework's member lookup)."""
+        try:
+            member = await TeamsInfo.get_member(turn_context, turn_context.activity.from_property.id)
+        except Exception as exc:  # not in a team, or the member lookup failed
+            log.warning("team owner check failed: %s", type(exc).__name__)
+            return False
+        return (member.user_role or "").lower() == "owner"
 
     async def on_teams_messaging_extension_fetch_task(self, turn_context: TurnContext,
                                                       action: MessagingExtensionAction):
@@ -178,7 +193,10 @@ class ComplianceTeamsBot(TeamsActivityHandler):
 
     async def _feedback(self, turn_context: TurnContext, data: dict) -> None:
         await self._record_feedback(turn_context, data)
-        await turn_context.send_activity(messages.FEEDBACK_THANKS)
+        if not data.get("helpful") and data.get("redacted"):
+            await turn_context.send_activity(MessageFactory.attachment(cards.attachment(cards.share_card(data))))
+        else:
+            await turn_context.send_activity(messages.FEEDBACK_THANKS)
 
     async def _record_feedback(self, turn_context: TurnContext, data: dict) -> None:
         await self.service.feedback(str(data.get("check_id", "")), bool(data.get("helpful")),

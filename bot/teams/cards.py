@@ -13,6 +13,7 @@ SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 FEEDBACK = "feedback"
 CHECK = "check"
 FOOTPRINT = "footprint"
+SHARE = "share"
 REVIEW = "reply_review"
 
 
@@ -38,6 +39,9 @@ def answer_body(answer: Answer) -> list[dict]:
     """Card elements for an answer: verdict, findings, safer version, notes, notice."""
     color = {"clear": "Good", "review": "Warning", "high": "Attention"}[answer.verdict]
     body = [_text(f"{answer.emoji} {answer.headline}", weight="Bolder", size="Large", color=color)]
+    if answer.org_policy:
+        body.append({"type": "ActionSet", "actions": [{"type": "Action.OpenUrl", "title": answer.org_policy.label,
+                                                       "url": answer.org_policy.url}]})
     if answer.versions:
         body.append(_text(messages.VERSIONS.format(n=len(answer.versions)) + "\n\n"
                           + "\n".join(f"- {v}" for v in answer.versions)))
@@ -60,13 +64,25 @@ def answer_body(answer: Answer) -> list[dict]:
     return body
 
 
-def feedback_actions(check_id: str | None) -> list[dict]:
-    """"Helpful" / "Not right" as Action.Submit buttons carrying only the check id."""
+def feedback_actions(check_id: str | None, answer: Answer | None = None) -> list[dict]:
+    """"Helpful" / "Not right" buttons; "Not right" also carries the redacted text for an opt-in share."""
     if not check_id:
         return []
-    return [{"type": "Action.Submit", "title": title, "data": {"action": FEEDBACK, "check_id": check_id,
-                                                               "helpful": helpful}}
-            for title, helpful in ((messages.FEEDBACK_HELPFUL, True), (messages.FEEDBACK_WRONG, False))]
+    wrong = {"action": FEEDBACK, "check_id": check_id, "helpful": False}
+    if answer is not None and answer.redacted:
+        wrong.update(redacted=answer.redacted[:1500], labels=answer.labels)
+    return [{"type": "Action.Submit", "title": messages.FEEDBACK_HELPFUL,
+             "data": {"action": FEEDBACK, "check_id": check_id, "helpful": True}},
+            {"type": "Action.Submit", "title": messages.FEEDBACK_WRONG, "data": wrong}]
+
+
+def share_card(data: dict) -> dict:
+    """After "Not right": the opt-in to share the redacted version."""
+    share = {"action": SHARE, "check_id": data.get("check_id"), "redacted": data.get("redacted", ""),
+             "labels": data.get("labels", [])}
+    return {"type": "AdaptiveCard", "$schema": SCHEMA, "version": "1.5",
+            "body": [_text(messages.FEEDBACK_THANKS), _text(messages.SHARE_PROMPT)],
+            "actions": [{"type": "Action.Submit", "title": messages.SHARE_BUTTON, "data": share}]}
 
 
 def card_body(cards: list[Card], title: str = "") -> list[dict]:
@@ -117,7 +133,7 @@ def review_result_card(topic: str, safe_reply: str, draft: Reply | None) -> dict
 def reply_card(reply: Reply) -> dict:
     """The Adaptive Card (as JSON) for any reply."""
     if reply.kind == "answer" and reply.answer:
-        body, actions = answer_body(reply.answer), feedback_actions(reply.check_id)
+        body, actions = answer_body(reply.answer), feedback_actions(reply.check_id, reply.answer)
     elif reply.kind == "footprint":
         body, actions = footprint_card(reply)
     elif reply.kind == "review_form":

@@ -21,6 +21,7 @@ COMMAND_TEXT = {
     "forget-me": "Delete what the bot keeps about you",
     "reminders": "Scheduled do's and don'ts: reminders add weekdays 09:00 | list | remove <id>",
     "monitor": "Team owners: monitor on | off | status (private risk notes to authors)",
+    "settings": "Organisation settings: settings | settings sensitivity strict (team owners)",
 }
 
 

@@ -107,11 +107,12 @@ async def test_message_shortcut_checks_that_message_for_the_user_only(slack_clie
 async def test_feedback_is_recorded_without_text_and_thanked_privately(slack_client):
     await post(slack_client, event_body(dm_event(RISKY), "Ev-fb"), JSON)
     (sent,) = await slack_client.mock.wait_for("chat.postMessage")
-    check_id = next(e["value"] for b in blocks_of(sent) if b.get("block_id") == "feedback" for e in b["elements"])
+    check_id = json.loads(next(e["value"] for b in blocks_of(sent) if b.get("block_id") == "feedback"
+                               for e in b["elements"]))["c"]
     payload = {"type": "block_actions", "team": {"id": "T111"}, "user": {"id": "U2147483697"},
                "api_app_id": "A111", "trigger_id": "1", "response_url": slack_client.mock.url + "respond/f",
                "channel": {"id": "D024BE91L"}, "container": {"type": "message"},
-               "actions": [{"action_id": "feedback_helpful", "block_id": "feedback", "value": check_id,
+               "actions": [{"action_id": "feedback_helpful", "block_id": "feedback", "value": json.dumps({"c": check_id}),
                             "type": "button", "action_ts": "1"}]}
     await post(slack_client, interactive_body(payload), FORM)
     (thanks,) = await slack_client.mock.wait_for("response_url")

@@ -97,11 +97,16 @@ async def test_card_feedback_is_recorded_without_text(teams_client):
     (reply,) = await connector.wait_for("a:personal-1")
     data = card_of(reply)["actions"][1]["data"]
     await send(teams_client, activity(connector.url, None, value=data))
-    thanks = (await connector.wait_for("a:personal-1", 2))[1]
-    assert "Thanks" in thanks["text"]
+    offer = card_of((await connector.wait_for("a:personal-1", 2))[1])
+    assert "Share the redacted version" in json.dumps(offer)
     store = teams_client.server.app[SERVICE].store
     (row,) = store.feedback()
     assert row.helpful is False and row.platform == "teams" and row.check_id == data["check_id"]
+    assert store.samples() == []  # nothing is kept until the user opts in
+    await send(teams_client, activity(connector.url, None, value=offer["actions"][0]["data"]))
+    assert "shared" in (await connector.wait_for("a:personal-1", 3))[2]["text"]
+    (sample,) = store.samples()
+    assert "[NAME]" in sample.redacted and "Alvarez" not in sample.redacted and "privacy" in sample.predicted
 
 
 async def test_universal_action_feedback_invoke(teams_client):

@@ -59,7 +59,8 @@ function render(text, result) {
   const verdict = $("verdict");
   verdict.className = "verdict " + result.verdict;
   verdict.textContent = answer.emoji + " " + answer.headline;
-  $("versions").replaceChildren(...answer.versions.map((v) => el("p", {}, v)));
+  $("versions").replaceChildren(...(answer.org_policy ? [el("p", {}, el("a", { href: answer.org_policy.url,
+    target: "_blank", rel: "noopener" }, answer.org_policy.label))] : []), ...answer.versions.map((v) => el("p", {}, v)));
   $("findings").replaceChildren(...answer.findings.map((f) => el("li", { class: f.label },
     el("strong", {}, f.title + ": " + f.level),
     el("div", { class: "bar", role: "img", "aria-label": f.confidence + "% confidence" },
