@@ -13,7 +13,7 @@ from pathlib import Path
 from aiohttp import web
 from sqlalchemy import text
 
-from . import logs, messages
+from . import audit, logs, messages
 from .checker import Checker
 from .config import Settings
 from .metrics import Metrics
@@ -31,6 +31,21 @@ SETTINGS = web.AppKey("settings", Settings)
 METRICS = web.AppKey("metrics", Metrics)
 SOCKET_TASK = web.AppKey("socket_task", asyncio.Task)
 SCHEDULER = web.AppKey("scheduler", Scheduler)
+HOUSEKEEPING = web.AppKey("housekeeping", asyncio.Task)
+HOUSEKEEPING_EVERY = 6 * 3600
+
+
+async def housekeeping(store: Store, retention_days: int) -> None:
+    """Apply the audit retention period and forget old event ids, at start and every few hours."""
+    while True:
+        try:
+            purged = await asyncio.to_thread(audit.purge, store, retention_days)
+            await asyncio.to_thread(store.forget_events)
+            if purged:
+                log.info("purged %d audit rows past retention", purged)
+        except Exception as exc:  # the database may be briefly unavailable; try again later
+            log.warning("housekeeping failed: %s", type(exc).__name__)
+        await asyncio.sleep(HOUSEKEEPING_EVERY)
 STATIC = Path(__file__).resolve().parent / "web" / "static"
 MAX_BODY = 1024 * 1024
 
@@ -133,9 +148,13 @@ def create_app(settings: Settings, checker: Checker | None = None) -> web.Applic
             app[SOCKET_TASK] = asyncio.create_task(socket_mode.connect_async())
         if settings.reminder_interval > 0:
             scheduler.start()
+            app[HOUSEKEEPING] = asyncio.create_task(housekeeping(store, settings.audit_retention_days))
 
     async def cleanup(app: web.Application) -> None:
         await scheduler.stop()
+        if HOUSEKEEPING in app:
+            app[HOUSEKEEPING].cancel()
+            await asyncio.gather(app[HOUSEKEEPING], return_exceptions=True)
         if socket_mode is not None:
             await socket_mode.close_async()
         if owns_checker:

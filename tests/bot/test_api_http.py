@@ -164,3 +164,28 @@ async def test_after_a_check_no_table_and_no_log_holds_the_draft(web_client, cap
     blob = "\n".join(dump) + caplog.text
     for secret in ("Alvarez", "00482913", "1/2/1931", "412", "browser-xyz1"):
         assert secret not in blob
+
+
+async def test_housekeeping_purges_audit_rows_past_retention(aiohttp_client, settings, shared_checker):
+    from datetime import UTC, datetime, timedelta
+
+    from bot.config import Settings
+    from bot.server import create_app
+
+    old = Settings(**{**settings.__dict__, "reminder_interval": 60, "audit_retention_days": 30})
+    from bot.storage import Store
+    from bot.storage.migrate import upgrade
+
+    upgrade(old.db_url)
+    store = Store(old.db_url)
+    store.record_check(at=datetime.now(UTC) - timedelta(days=40), platform="web", workspace=None, channel=None,
+                       entry_point="api", user_hash=None, text_hash="t" * 64, labels=[], scores={}, verdict="clear",
+                       model_version="cb-x")
+    client = await aiohttp_client(create_app(old, shared_checker))
+    import asyncio
+
+    for _ in range(100):
+        if not store.checks():
+            break
+        await asyncio.sleep(0.05)
+    assert store.checks() == [] and (await client.get("/healthz")).status == 200

@@ -83,3 +83,12 @@ async def test_footprint_ticks_survive_a_reload(page):
     await page.reload()
     await page.locator("#footprint-status", has_text="1 of 7").wait_for(timeout=10000)
     assert await page.locator("#footprint input").first.is_checked()
+
+
+async def test_forget_me_clears_this_browsers_progress(page):
+    first = page.locator("#footprint input").first
+    await first.wait_for(timeout=10000)
+    await first.check()
+    await page.locator("#footprint-status", has_text="1 of 7").wait_for(timeout=10000)
+    await page.locator("#forget").click()
+    await page.locator("#footprint-status", has_text="Deleted. 0 of 7").wait_for(timeout=10000)

@@ -175,3 +175,13 @@ async function saveFootprint() {
 
 api("/api/footprint?user=" + encodeURIComponent(browserId())).then(renderFootprint)
   .catch((error) => { $("footprint-status").textContent = error.message; });
+
+$("forget").addEventListener("click", async () => {
+  try {
+    await api("/api/forget-me", { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ user: browserId() }) });
+    localStorage.removeItem("footprintId");
+    renderFootprint(await api("/api/footprint?user=" + encodeURIComponent(browserId())));
+    $("footprint-status").textContent = "Deleted. " + $("footprint-status").textContent;
+  } catch (error) { $("footprint-status").textContent = error.message; }
+});
