@@ -65,6 +65,15 @@ def peak_rss_mb(pid: int) -> float:
     return total / 1024
 
 
+async def arrival(seen: dict[str, float], key: str, start: float, into: list[float], timeout: float = 5.0) -> None:
+    """Wait for ``key`` to reach a sink, then record the time since ``start``."""
+    deadline = time.perf_counter() + timeout
+    while key not in seen and time.perf_counter() < deadline:
+        await asyncio.sleep(0.005)
+    if key in seen:
+        into.append(seen[key] - start)
+
+
 class Sinks:
     """Mock Slack Web API and Bot Connector: record when each answer arrives."""
 
@@ -130,11 +139,7 @@ async def run(args) -> None:
                             "X-Slack-Signature": sig}) as r:
                         await r.read()
                     results["slack"].append(time.perf_counter() - start)
-                    for _ in range(1000):
-                        if f"D{i}" in sinks.slack_posted:
-                            results["slack_post"].append(sinks.slack_posted[f"D{i}"] - start)
-                            break
-                        await asyncio.sleep(0.005)
+                    await arrival(sinks.slack_posted, f"D{i}", start, results["slack_post"])
 
             async def api_check(i: int) -> None:
                 async with semaphore:
@@ -152,11 +157,7 @@ async def run(args) -> None:
                     async with session.post(base + "/api/messages", json=activity) as r:
                         await r.read()
                     results["teams"].append(time.perf_counter() - start)
-                    for _ in range(1000):
-                        if f"a:{i}" in sinks.teams_replied:
-                            results["teams_reply"].append(sinks.teams_replied[f"a:{i}"] - start)
-                            break
-                        await asyncio.sleep(0.005)
+                    await arrival(sinks.teams_replied, f"a:{i}", start, results["teams_reply"])
 
             timings = {}
             for name, job in (("slack", slack_event), ("api", api_check), ("teams", teams_message)):

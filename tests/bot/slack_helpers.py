@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import json
@@ -10,6 +9,8 @@ import time
 import urllib.parse
 
 from aiohttp import web
+
+from .waiting import wait_until
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 BOT_TOKEN = "xoxb-test-token"
@@ -109,12 +110,8 @@ class MockSlack:
         return [body for m, body in self.calls if m == method]
 
     async def wait_for(self, method: str, count: int = 1, timeout: float = 15.0) -> list[dict]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if len(self.sent(method)) >= count:
-                return self.sent(method)
-            await asyncio.sleep(0.02)
-        raise AssertionError(f"{method} not called {count}x; calls: {self.methods()}")
+        return await wait_until(lambda: self.sent(method), count,
+                                f"{method} not called {count}x; calls: {self.methods()}", timeout)
 
 
 def blocks_of(body: dict) -> list[dict]:

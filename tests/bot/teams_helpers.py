@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
 import uuid
 
 from aiohttp import web
+
+from .waiting import wait_until
 
 BOT = {"id": "28:bot-id", "name": "compliance-bot"}
 USER = {"id": "29:user-1", "aadObjectId": "aad-user-1", "name": "Dr Rivera"}
@@ -71,9 +71,5 @@ class MockConnector:
         return [body for cid, body in self.sent if cid == conversation_id]
 
     async def wait_for(self, conversation_id: str, count: int = 1, timeout: float = 15.0) -> list[dict]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if len(self.to(conversation_id)) >= count:
-                return self.to(conversation_id)
-            await asyncio.sleep(0.02)
-        raise AssertionError(f"nothing sent to {conversation_id}: {[c for c, _ in self.sent]}")
+        return await wait_until(lambda: self.to(conversation_id), count,
+                                f"nothing sent to {conversation_id}: {[c for c, _ in self.sent]}", timeout)
