@@ -32,6 +32,16 @@ def db_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'store.db'}"
         return
+    yield from _postgres_schema()
+
+
+@pytest.fixture
+def pg_url():
+    """PostgreSQL only: what several replicas share."""
+    yield from _postgres_schema()
+
+
+def _postgres_schema():
     url, admin, schema = _postgres_url()
     yield url
     with admin.begin() as connection:
@@ -51,9 +61,8 @@ def test_migrations_create_every_table_and_are_idempotent(db_url):
     assert {"processed_events", "checks", "feedback", "conversation_refs", "alembic_version"} <= tables
 
 
-def test_replicas_starting_together_migrate_once(db_url):
-    if db_url.startswith("sqlite"):
-        pytest.skip("replicas share PostgreSQL; SQLite is the single-process embedded default")
+def test_replicas_starting_together_migrate_once(pg_url):
+    db_url = pg_url
     errors = []
 
     def run():
