@@ -176,7 +176,7 @@ class Engine:
             return
         probs, _ = self._score([prepare(r.redacted) for r in todo])
         for r, row in zip(todo, probs):
-            remaining = [label for k, label in enumerate(LABELS) if row[k] >= thresholds[label]]
+            remaining = [label for k, label in enumerate(LABELS) if row[k] >= thresholds[label] and label in r.labels]
             object.__setattr__(r, "redacted_clear", not remaining)
             object.__setattr__(r, "still_to_change", [still_to_change(label) for label in remaining])
 
