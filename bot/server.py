@@ -23,7 +23,7 @@ from .service import BotService
 from .storage import Store
 from .storage.migrate import upgrade
 from .web import api
-from .web.middleware import observe, require_api_key
+from .web.middleware import json_errors, observe, require_api_key
 
 log = logging.getLogger(__name__)
 SERVICE = web.AppKey("service", BotService)
@@ -92,7 +92,7 @@ def create_app(settings: Settings, checker: Checker | None = None) -> web.Applic
     """
     app_metrics = Metrics()
     app = web.Application(client_max_size=MAX_BODY,
-                          middlewares=[observe(app_metrics), require_api_key(settings.api_key)])
+                          middlewares=[observe(app_metrics), json_errors, require_api_key(settings.api_key)])
     owns_checker = checker is None
     checker = checker or Checker(settings.workers, settings.sensitivity)
     store = Store(settings.db_url)

@@ -83,9 +83,9 @@ class BotService:
         """Store a redacted text the user opted to share after "Not right" (never the original)."""
         await asyncio.to_thread(self.store.add_sample, check_id[:36], ctx.platform, redacted, predicted)
 
-    def user_hash(self, user_id: str | None) -> str | None:
-        """The keyed hash stored instead of a user id."""
-        return keyed_hash(self.secret, user_id) if user_id else None
+    def user_hash(self, user_id: str | None, platform: str) -> str | None:
+        """The keyed hash stored instead of a user id (per platform: ids from two platforms never meet)."""
+        return keyed_hash(self.secret, f"{platform}:{user_id}") if user_id else None
 
     async def respond(self, text: str, ctx: Context, has_files: bool = False) -> Reply:
         """A command's answer (``help``, ``policy ...``) or the check of the draft in ``text``."""
@@ -131,7 +131,11 @@ class BotService:
             except InputError as exc:
                 replies.append(Reply("error", str(exc)))
         org = await self.org(ctx)
-        results = iter(await self.checker.check_many(valid, sensitivity or org.sensitivity) if valid else [])
+        try:
+            results = iter(await self.checker.check_many(valid, sensitivity or org.sensitivity) if valid else [])
+        except Exception as exc:  # a failed analysis answers with an apology, never with the text
+            log.error("analysis failed: %s", type(exc).__name__)
+            return [reply or Reply("error", messages.ERROR) for reply in replies]
         for i, reply in enumerate(replies):
             if reply is None:
                 replies[i] = await self._answer(texts[i], next(results), ctx, has_files, audit, org)
@@ -143,7 +147,7 @@ class BotService:
         if audit:
             check_id = await asyncio.to_thread(
                 self.store.record_check, platform=ctx.platform, workspace=ctx.workspace,
-                channel=ctx.channel, entry_point=ctx.entry_point, user_hash=self.user_hash(ctx.user_id),
+                channel=ctx.channel, entry_point=ctx.entry_point, user_hash=self.user_hash(ctx.user_id, ctx.platform),
                 text_hash=keyed_hash(self.secret, text), labels=result.labels, scores=result.scores,
                 verdict=result.verdict, model_version=result.model_version)
         if self.metrics is not None:
@@ -169,7 +173,7 @@ class BotService:
     async def footprint(self, ctx: Context, done: set[str] | None = None) -> tuple[list[dict], set[str]]:
         """The checklist and the user's ticked steps (``done`` replaces them first)."""
         steps = footprint_steps()
-        key = self.user_hash(ctx.user_id) or "anonymous"
+        key = self.user_hash(ctx.user_id, ctx.platform) or "anonymous"
         if done is not None:
             await asyncio.to_thread(self.store.set_footprint, key, done & {s["id"] for s in steps})
         return steps, await asyncio.to_thread(self.store.footprint_done, key)
@@ -190,7 +194,7 @@ class BotService:
             row = await asyncio.to_thread(
                 self.store.add_reminder, platform=ctx.platform, workspace=ctx.workspace, channel=ctx.channel,
                 cadence=spec.schedule.cadence, days=days, at_time=spec.schedule.at.strftime("%H:%M"),
-                timezone=spec.schedule.timezone, topic=spec.topic, created_by=self.user_hash(ctx.user_id),
+                timezone=spec.schedule.timezone, topic=spec.topic, created_by=self.user_hash(ctx.user_id, ctx.platform),
                 next_run=spec.schedule.next_after(now()))
             return Reply("help", messages.REMINDER_ADDED.format(line=describe(row)))
         if action == "list":
@@ -214,7 +218,7 @@ class BotService:
         if action == "on" and missing:
             return Reply("error", messages.MONITOR_MISSING.format(missing=", ".join(missing)))
         await asyncio.to_thread(self.store.set_monitoring, ctx.platform, ctx.channel or "", action == "on",
-                                ctx.workspace, self.user_hash(ctx.user_id))
+                                ctx.workspace, self.user_hash(ctx.user_id, ctx.platform))
         if action == "on":
             return Reply("monitor_on", messages.MONITOR_ON)
         return Reply("help", messages.MONITOR_OFF)
@@ -228,7 +232,7 @@ class BotService:
 
     async def forget(self, ctx: Context) -> int:
         """Delete everything stored for this user except the pseudonymous audit rows."""
-        return await asyncio.to_thread(self.store.forget_user, self.user_hash(ctx.user_id) or "")
+        return await asyncio.to_thread(self.store.forget_user, self.user_hash(ctx.user_id, ctx.platform) or "")
 
     async def claim_event(self, platform: str, event_id: str) -> bool:
         """True the first time any replica sees ``event_id``; False for a retried delivery."""
@@ -237,7 +241,7 @@ class BotService:
     async def feedback(self, check_id: str, helpful: bool, ctx: Context) -> bool:
         """Record "Helpful" / "Not right" for a check (no text); False if already given."""
         return await asyncio.to_thread(self.store.record_feedback, check_id[:36], helpful, ctx.platform,
-                                       self.user_hash(ctx.user_id))
+                                       self.user_hash(ctx.user_id, ctx.platform))
 
 
 SENSITIVITIES = ("strict", "balanced", "lenient")

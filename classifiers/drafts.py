@@ -164,8 +164,9 @@ def extract_drafts(message: str) -> Extraction:
         if WRAPPER.search(outside) or len(outside.split()) <= 3:
             blocks = [m.span(1) if m.group(1) else m.span(2) for m in _QUOTED.finditer(message)]
     if blocks:
-        drafts = [_draft(message, [block]) for block in blocks]
-        return Extraction([d for d in drafts if d.text], _outside(message, blocks), True)
+        drafts = [d for d in (_draft(message, [block]) for block in blocks) if d.text]
+        if drafts:
+            return Extraction(drafts, _outside(message, blocks), True)
     versions = _versions(message)
     if versions:
         spans = [d.span for d in versions]

@@ -28,8 +28,8 @@ class CheckRecord(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     platform: Mapped[str] = mapped_column(String(16))
-    workspace: Mapped[str | None] = mapped_column(String(64))
-    channel: Mapped[str | None] = mapped_column(String(64))
+    workspace: Mapped[str | None] = mapped_column(String(256))
+    channel: Mapped[str | None] = mapped_column(String(256))
     entry_point: Mapped[str] = mapped_column(String(32))
     user_hash: Mapped[str | None] = mapped_column(String(64))
     text_hash: Mapped[str] = mapped_column(String(64))
@@ -81,7 +81,7 @@ class Reminder(Base):
     __tablename__ = "reminders"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     platform: Mapped[str] = mapped_column(String(16))
-    workspace: Mapped[str | None] = mapped_column(String(64))
+    workspace: Mapped[str | None] = mapped_column(String(256))
     channel: Mapped[str] = mapped_column(String(256), index=True)
     cadence: Mapped[str] = mapped_column(String(16))
     days: Mapped[str] = mapped_column(String(32))
@@ -118,7 +118,7 @@ class MonitoredChannel(Base):
     __tablename__ = "monitored_channels"
     platform: Mapped[str] = mapped_column(String(16), primary_key=True)
     channel: Mapped[str] = mapped_column(String(256), primary_key=True)
-    workspace: Mapped[str | None] = mapped_column(String(64))
+    workspace: Mapped[str | None] = mapped_column(String(256))
     enabled_by: Mapped[str | None] = mapped_column(String(64))
     enabled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
@@ -128,7 +128,7 @@ class WorkspaceSettings(Base):
 
     __tablename__ = "workspace_settings"
     platform: Mapped[str] = mapped_column(String(16), primary_key=True)
-    workspace: Mapped[str] = mapped_column(String(64), primary_key=True)
+    workspace: Mapped[str] = mapped_column(String(256), primary_key=True)
     sensitivity: Mapped[str] = mapped_column(String(16), default="balanced")
     policy_url: Mapped[str | None] = mapped_column(String(500))
     privacy_officer: Mapped[str | None] = mapped_column(String(200))

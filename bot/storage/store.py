@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
+from contextlib import nullcontext
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import create_engine, delete, event, select
+from sqlalchemy import create_engine, delete, event, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,6 +33,11 @@ def normalize_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix):]
     return url
+
+
+#: SQLite cannot upgrade two readers to writers at once; claims in one process take turns.
+#: (Several replicas need PostgreSQL, where row locks do this job.)
+_SQLITE_CLAIMS = threading.Lock()
 
 
 def _sqlite_pragmas(connection, _record) -> None:
@@ -152,6 +159,9 @@ class Store:
             removed = 0
             for model in (FeedbackRecord, FootprintStep, ConversationRef):
                 removed += session.execute(delete(model).where(model.user_hash == user_hash)).rowcount or 0
+            session.execute(update(Reminder).where(Reminder.created_by == user_hash).values(created_by=None))
+            session.execute(update(MonitoredChannel).where(MonitoredChannel.enabled_by == user_hash)
+                            .values(enabled_by=None))
             session.commit()
             return removed
 
@@ -187,25 +197,25 @@ class Store:
         the first firing after ``at``: after downtime a missed reminder goes out once, not in a burst.
         """
         claimed = []
-        with self.session() as session:
-            query = select(Reminder).where(Reminder.next_run <= at).order_by(Reminder.next_run).limit(200)
+        with _SQLITE_CLAIMS if self.engine.dialect.name == "sqlite" else nullcontext(), self.session() as session:
+            query = select(Reminder).where(Reminder.next_run <= at).order_by(Reminder.next_run, Reminder.id).limit(200)
             if self.engine.dialect.name == "postgresql":
                 query = query.with_for_update(skip_locked=True)
-            for reminder in session.scalars(query):
-                due = reminder.next_run
-                tip = session.get(ChannelTip, (reminder.platform, reminder.channel))
-                index = (tip.last_tip + 1) % max(1, tip_count) if tip else 0
-                session.add(ReminderDelivery(reminder_id=reminder.id, due_at=due, tip=index, claimed_at=now()))
-                if tip:
-                    tip.last_tip = index
-                else:
-                    session.add(ChannelTip(platform=reminder.platform, channel=reminder.channel, last_tip=index))
-                reminder.next_run = schedule_of(reminder).next_after(at)
+            for reminder in list(session.scalars(query)):
                 try:
-                    session.flush()
+                    with session.begin_nested():  # a conflict undoes this reminder's claim only
+                        tip = session.get(ChannelTip, (reminder.platform, reminder.channel))
+                        index = (tip.last_tip + 1) % max(1, tip_count) if tip else 0
+                        session.add(ReminderDelivery(reminder_id=reminder.id, due_at=reminder.next_run, tip=index,
+                                                     claimed_at=now()))
+                        if tip:
+                            tip.last_tip = index
+                        else:
+                            session.add(ChannelTip(platform=reminder.platform, channel=reminder.channel,
+                                                   last_tip=index))
+                        reminder.next_run = schedule_of(reminder).next_after(at)
                 except IntegrityError:
-                    session.rollback()
-                    return claimed  # another replica got there first; it will send
+                    continue  # another replica claimed this one; it sends it
                 claimed.append((reminder, index))
             session.commit()
         return claimed

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import replace
 
 from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler, TeamsInfo
@@ -18,7 +17,7 @@ from botbuilder.schema.teams import (
 )
 
 from .. import messages
-from ..conversation import Reply, parse_command
+from ..conversation import COMMANDS, Reply, parse_command
 from ..service import BotService, Context
 from . import cards
 from .activities import channel_of, html_to_text, is_personal, mentions_bot, message_payload_text, tenant_id
@@ -26,14 +25,18 @@ from .activities import channel_of, html_to_text, is_personal, mentions_bot, mes
 log = logging.getLogger(__name__)
 #: The message-extension command and text commands the manifest must list (a test checks).
 EXTENSION_COMMANDS = ("checkPost",)
-BOT_COMMANDS = ("help", "policy", "reply-review", "footprint", "forget-me", "reminders", "monitor", "settings")
+BOT_COMMANDS = COMMANDS
+
+
+def _user_id(activity) -> str | None:
+    """The person: their Entra (AAD) object id when Teams gives one, else the channel account id."""
+    account = activity.from_property
+    return (account.aad_object_id or account.id) if account else None
 
 
 def _ctx(turn: TurnContext, entry_point: str) -> Context:
     activity = turn.activity
-    return Context("teams", entry_point, activity.from_property.aad_object_id or activity.from_property.id
-                   if activity.from_property else None, tenant_id(activity),
-                   activity.conversation.id if activity.conversation else None)
+    return Context("teams", entry_point, _user_id(activity), tenant_id(activity), channel_of(activity))
 
 
 def _dialog(reply: Reply, title: str = "Check this post") -> MessagingExtensionActionResponse:
@@ -92,7 +95,7 @@ class ComplianceTeamsBot(TeamsActivityHandler):
             await turn_context.send_activity(reply.text)
             return
         if command and command[0] == "reminders":
-            context = replace(_ctx(turn_context, "reminders"), channel=channel_of(activity))
+            context = _ctx(turn_context, "reminders")
             reply = await self.service.reminders_command(command[1], context, activity.local_timezone)
             await turn_context.send_activity(reply.text)
             return
@@ -108,7 +111,7 @@ class ComplianceTeamsBot(TeamsActivityHandler):
 
     async def _monitored(self, turn_context: TurnContext, text: str, has_files: bool) -> None:
         """A channel message the bot receives through resource-specific consent: a private note if risky."""
-        context = replace(_ctx(turn_context, "monitor"), channel=channel_of(turn_context.activity))
+        context = _ctx(turn_context, "monitor")
         reply = await self.service.monitored_check(text, context, has_files)
         if reply is not None:
             card = cards.reply_card(reply)
@@ -118,7 +121,7 @@ class ComplianceTeamsBot(TeamsActivityHandler):
     async def _monitor_command(self, turn_context: TurnContext, action: str) -> None:
         activity = turn_context.activity
         allowed = await self._is_owner(turn_context)
-        context = replace(_ctx(turn_context, "monitor"), channel=channel_of(activity))
+        context = _ctx(turn_context, "monitor")
         missing = [] if (activity.channel_data or {}).get("team") else ["monitoring works in team channels only"]
         reply = await self.service.monitor_command(action, context, allowed, missing)
         if reply.kind == "monitor_on":
@@ -240,5 +243,4 @@ class ComplianceTeamsBot(TeamsActivityHandler):
         await asyncio.to_thread(
             self.service.store.save_reference, "teams", activity.conversation.id, kind, reference,
             tenant_id(activity), (data.get("team") or {}).get("id"),
-            self.service.user_hash(activity.from_property.id) if kind == "personal" and activity.from_property
-            else None)
+            self.service.user_hash(_user_id(activity), "teams") if kind == "personal" else None)

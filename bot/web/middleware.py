@@ -57,3 +57,15 @@ def require_api_key(api_key: str | None):
         return await handler(request)
 
     return middleware
+
+
+@web.middleware
+async def json_errors(request: web.Request, handler):
+    """Any unexpected failure becomes a JSON 500 without details (and never the request body)."""
+    try:
+        return await handler(request)
+    except web.HTTPException:
+        raise
+    except Exception as exc:  # the server must answer, not crash, whatever the input
+        log.error("unhandled error: %s", type(exc).__name__)
+        return web.json_response({"error": "internal error; nothing was stored"}, status=500)

@@ -190,3 +190,24 @@ async def test_footprint_toggles_are_saved(teams_client):
                                                                  toggles[1]: "false"}))
     status = (await connector.wait_for("a:personal-1", 2))[1]
     assert status["text"] == "Footprint self-audit: 1 of 7 steps done."
+
+
+async def test_real_length_teams_ids_are_stored_on_postgresql(aiohttp_client, settings, shared_checker, connector):
+    from bot.config import Settings
+    from bot.server import create_app
+
+    from .test_storage import _postgres_schema
+
+    schema = _postgres_schema()
+    url = next(schema)
+    try:
+        client = await aiohttp_client(create_app(Settings(**{**settings.__dict__, "database_url": url}), shared_checker))
+        long_id = "a:1" + "x" * 140
+        body = activity(connector.url, RISKY, {"id": long_id, "conversationType": "personal", "tenantId": "t" * 36})
+        await client.post("/api/messages", json=body)
+        (reply,) = await connector.wait_for(long_id)
+        assert "Patient privacy" in json.dumps(card_of(reply))
+        (row,) = client.server.app[SERVICE].store.checks()
+        assert row.channel == long_id
+    finally:
+        next(schema, None)

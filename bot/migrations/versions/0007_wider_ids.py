@@ -1,0 +1,28 @@
+"""Room for Teams conversation and team ids (well over 64 characters).
+
+Revision ID: 0007
+Revises: 0006
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+WIDENED = (("checks", "workspace"), ("checks", "channel"), ("reminders", "workspace"),
+           ("monitored_channels", "workspace"), ("workspace_settings", "workspace"))
+
+
+def upgrade() -> None:
+    for table, column in WIDENED:
+        with op.batch_alter_table(table) as batch:
+            batch.alter_column(column, type_=sa.String(256), existing_type=sa.String(64))
+
+
+def downgrade() -> None:
+    for table, column in WIDENED:
+        with op.batch_alter_table(table) as batch:
+            batch.alter_column(column, type_=sa.String(64), existing_type=sa.String(256))
