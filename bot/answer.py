@@ -71,7 +71,7 @@ class Answer:
 class OrgSettings:
     """What an organisation configured: its own policy, privacy officer, emergency number."""
 
-    sensitivity: str = "balanced"
+    sensitivity: str | None = None
     policy_url: str | None = None
     privacy_officer: str | None = None
     emergency_number: str = "911"

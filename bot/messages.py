@@ -121,3 +121,4 @@ SHARE_PROMPT = "Not right? You can share the redacted version (identifiers remov
 SHARE_BUTTON = "Share the redacted version"
 SHARED = "Thank you: the redacted version was shared for review. Nothing else was stored."
 ORG_POLICY_SUMMARY = "Your organisation's own rules come first; the published guidance below applies too."
+SLACK_REVIEW_HINT = "Use `/reply-review` to open the review-reply helper: it asks for the review and your draft reply."

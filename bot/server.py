@@ -127,10 +127,9 @@ def create_app(settings: Settings, checker: Checker | None = None) -> web.Applic
         if reminder.platform == "slack" and slack_app is not None:
             await slack_app.client.chat_postMessage(channel=reminder.channel, text=text)
         elif reminder.platform == "teams":
-            refs = {r.conversation_id.split(";")[0]: r.reference for r in store.references("teams")}
-            if reminder.channel not in refs:
+            reference = await asyncio.to_thread(store.reference_for, "teams", reminder.channel)
+            if reference is None:
                 raise LookupError("no conversation reference")
-            reference = {**refs[reminder.channel]}
             reference["conversation"] = {**reference.get("conversation", {}), "id": reminder.channel}
             await send_proactive(teams_adapter, settings, reference, text)
 
@@ -148,7 +147,7 @@ def create_app(settings: Settings, checker: Checker | None = None) -> web.Applic
             app[SOCKET_TASK] = asyncio.create_task(socket_mode.connect_async())
         if settings.reminder_interval > 0:
             scheduler.start()
-            app[HOUSEKEEPING] = asyncio.create_task(housekeeping(store, settings.audit_retention_days))
+        app[HOUSEKEEPING] = asyncio.create_task(housekeeping(store, settings.audit_retention_days))
 
     async def cleanup(app: web.Application) -> None:
         await scheduler.stop()

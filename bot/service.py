@@ -56,8 +56,7 @@ class BotService:
         if cached and time.monotonic() - cached[0] < self.SETTINGS_TTL:
             return cached[1]
         row = await asyncio.to_thread(self.store.workspace_settings, ctx.platform, ctx.workspace)
-        org = OrgSettings(row.sensitivity or "balanced", row.policy_url, row.privacy_officer,
-                          row.emergency_number or "911")
+        org = OrgSettings(row.sensitivity, row.policy_url, row.privacy_officer, row.emergency_number or "911")
         self._org_cache[key] = (time.monotonic(), org)
         return org
 
@@ -76,7 +75,8 @@ class BotService:
             self._org_cache.pop((ctx.platform, ctx.workspace), None)
         org = await self.org(ctx)
         return Reply("help", messages.SETTINGS_SHOW.format(
-            sensitivity=org.sensitivity, policy=org.policy_url or "not set", officer=org.privacy_officer or "not set",
+            sensitivity=org.sensitivity or f"{self.checker.sensitivity} (server default)",
+            policy=org.policy_url or "not set", officer=org.privacy_officer or "not set",
             emergency=org.emergency_number))
 
     async def share_sample(self, check_id: str, redacted: str, predicted: list[str], ctx: Context) -> None:

@@ -71,6 +71,9 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
                                       blocks=blocks.reply_blocks(reply), text=blocks.fallback_text(reply))
 
     async def monitored_message(event, body, client):
+        if "<@" in event.get("text", "") and any(a.get("is_bot") and f"<@{a.get('user_id')}>" in event["text"]
+                                                 for a in body.get("authorizations", [])):
+            return  # a mention of the bot: the app_mention listener answers it
         reply = await service.monitored_check(event.get("text", ""), ctx(
             "monitor", event.get("user"), body.get("team_id"), event.get("channel")), has_files(event))
         if reply is not None:

@@ -62,10 +62,10 @@ def answer_blocks(answer: Answer, check_id: str | None = None) -> list[dict]:
     if answer.tips:
         blocks.append(_section(f"*{messages.TIPS}*\n" + "\n".join(f"• {t}" for t in answer.tips)))
     if check_id:
-        wrong = json.dumps({"c": check_id, "l": answer.labels, "r": answer.redacted[:1500]})
+        wrong = button_value({"c": check_id, "l": answer.labels}, answer.redacted)
         blocks.append({"type": "actions", "block_id": "feedback", "elements": [
             {"type": "button", "text": {"type": "plain_text", "text": messages.FEEDBACK_HELPFUL},
-             "action_id": FEEDBACK_ACTIONS[0], "value": json.dumps({"c": check_id})},
+             "action_id": FEEDBACK_ACTIONS[0], "value": json.dumps({"c": check_id}, ensure_ascii=False)},
             {"type": "button", "text": {"type": "plain_text", "text": messages.FEEDBACK_WRONG},
              "action_id": FEEDBACK_ACTIONS[1], "value": wrong}]})
     blocks.append(note(answer.notice))
@@ -132,6 +132,8 @@ def reply_blocks(reply: Reply) -> list[dict]:
         return answer_blocks(reply.answer, reply.check_id)
     if reply.kind == "footprint":
         return footprint_blocks(reply)
+    if reply.kind == "review_form":
+        return [_section(messages.SLACK_REVIEW_HINT)]
     if reply.kind in ("policy", "topics"):
         return card_blocks(reply.cards, reply.text)
     return [_section(reply.text)]
@@ -152,6 +154,16 @@ def home_view() -> dict:
         _section(messages.HOME_ENTRY_POINTS),
         _section(f"*Privacy*\n{messages.PRIVACY_PROMISE}"),
     ]}
+
+
+def button_value(data: dict, redacted: str, limit: int = 2000) -> str:
+    """``data`` plus as much of the redacted text as fits in Slack's 2,000-character button value."""
+    keep = len(redacted)
+    while True:
+        value = json.dumps({**data, "r": redacted[:keep]}, ensure_ascii=False)
+        if len(value) <= limit:
+            return value
+        keep -= len(value) - limit
 
 
 def share_blocks(value: str) -> list[dict]:

@@ -129,7 +129,7 @@ class WorkspaceSettings(Base):
     __tablename__ = "workspace_settings"
     platform: Mapped[str] = mapped_column(String(16), primary_key=True)
     workspace: Mapped[str] = mapped_column(String(256), primary_key=True)
-    sensitivity: Mapped[str] = mapped_column(String(16), default="balanced")
+    sensitivity: Mapped[str | None] = mapped_column(String(16), nullable=True)
     policy_url: Mapped[str | None] = mapped_column(String(500))
     privacy_officer: Mapped[str | None] = mapped_column(String(200))
     emergency_number: Mapped[str] = mapped_column(String(32), default="911")

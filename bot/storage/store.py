@@ -129,6 +129,15 @@ class Store:
             row.updated_at = now()
             session.commit()
 
+    def reference_for(self, platform: str, channel: str) -> dict | None:
+        """The stored reference of a conversation (a channel's threads share its reference)."""
+        with self.session() as session:
+            same = ConversationRef.conversation_id == channel
+            thread = ConversationRef.conversation_id.startswith(channel + ";")
+            rows = session.scalars(select(ConversationRef).where(ConversationRef.platform == platform, same | thread))
+            row = next(iter(rows), None)
+            return dict(row.reference) if row else None
+
     def references(self, platform: str) -> list[ConversationRef]:
         """Every stored reference of a platform."""
         with self.session() as session:
@@ -246,16 +255,14 @@ class Store:
         """The organisation's settings (defaults when none are stored)."""
         with self.session() as session:
             row = session.get(WorkspaceSettings, (platform, workspace or ""))
-            return row or WorkspaceSettings(platform=platform, workspace=workspace or "", sensitivity="balanced",
-                                            emergency_number="911")
+            return row or WorkspaceSettings(platform=platform, workspace=workspace or "", emergency_number="911")
 
     def update_workspace_settings(self, platform: str, workspace: str | None, **changes) -> WorkspaceSettings:
         """Change some settings of an organisation."""
         with self.session() as session:
             row = session.get(WorkspaceSettings, (platform, workspace or ""))
             if row is None:
-                row = WorkspaceSettings(platform=platform, workspace=workspace or "", sensitivity="balanced",
-                                        emergency_number="911")
+                row = WorkspaceSettings(platform=platform, workspace=workspace or "", emergency_number="911")
                 session.add(row)
             for key, value in changes.items():
                 setattr(row, key, value)

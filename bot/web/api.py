@@ -8,6 +8,7 @@ from dataclasses import asdict
 from aiohttp import web
 
 from classifiers.inputs import MAX_CHARS
+from classifiers.result import SENSITIVITY_SHIFT
 
 from ..conversation import policy_reply
 from ..service import BotService, Context
@@ -62,8 +63,8 @@ async def check(request: web.Request) -> web.Response:
     text = body.get("text")
     if (problem := _text_error(text)) is not None:
         return problem
-    sensitivity = body.get("sensitivity", "balanced")
-    if sensitivity not in ("strict", "balanced", "lenient"):
+    sensitivity = body.get("sensitivity")
+    if sensitivity is not None and sensitivity not in SENSITIVITY_SHIFT:
         return _error(400, "'sensitivity' must be strict, balanced or lenient")
     service = request.app[SERVICE]
     live = bool(body.get("live", False))

@@ -91,3 +91,14 @@ async def test_teams_settings_need_a_team_owner(teams_client):
     await teams_client.post("/api/messages", json=activity(connector.url, "settings"))
     refused, shown = await connector.wait_for("a:personal-1", 2)
     assert "team owners" in refused["text"] and "Emergency number in coaching text: 911" in shown["text"]
+
+
+async def test_server_sensitivity_applies_until_an_admin_sets_one(aiohttp_client, settings):
+    from bot.checker import Checker
+    from bot.server import create_app
+
+    checker = Checker(workers=0, sensitivity="strict")
+    client = await aiohttp_client(create_app(settings, checker))
+    body = await (await client.post("/api/check", json={"text": "Long night, grateful for my team."})).json()
+    assert body["sensitivity"] == "strict"
+    checker.close()
