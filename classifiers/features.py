@@ -6,7 +6,7 @@ TF-IDF vectorizers and the cue features all read that one ``PreparedPost``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
@@ -14,7 +14,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from .cues import Cue, cue_groups, find_cues
 from .identifiers import PLACEHOLDERS, Span, default_registry
-from .normalize import Normalized, normalize
+from .normalize import Normalized, normalize, strip_invisible
 
 SPAN_KINDS = tuple(sorted(PLACEHOLDERS))
 #: Conjunctions a linear model cannot form itself: a person in care anchored in time or place.
@@ -36,9 +36,19 @@ class PreparedPost:
 
 
 def prepare(text: str) -> PreparedPost:
-    """Normalise ``text``, detect identifiers (on the original) and cues (on the normalised)."""
+    r"""Normalise ``text``, detect identifiers and cues.
+
+    Identifiers are found in the original minus zero-width characters (so ``MRN 1234\u200b5678``
+    is still one number); cues in the normalised text.
+    """
     norm = normalize(text)
-    return PreparedPost(text, norm, tuple(default_registry().analyze(text)), tuple(find_cues(norm.text)))
+    visible = strip_invisible(text)
+    if visible is None:
+        spans = default_registry().analyze(text)
+    else:
+        spans = [replace(s, start=visible.offsets[s.start], end=visible.offsets[s.end - 1] + 1)
+                 for s in default_registry().analyze(visible.text)]
+    return PreparedPost(text, norm, tuple(spans), tuple(find_cues(norm.text)))
 
 
 def prepared_text(post: PreparedPost | str) -> str:

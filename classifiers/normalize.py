@@ -97,3 +97,17 @@ def _fold(text: str) -> tuple[list[str], list[int]]:
             chars.append(out)
             offsets.append(i)
     return chars, offsets
+
+
+_INVISIBLE = re.compile("[" + "".join(map(chr, ZERO_WIDTH)) + "]")
+
+
+def strip_invisible(text: str) -> Normalized | None:
+    """``text`` without zero-width characters (case kept, for the identifier recognizers).
+
+    None when there are none, so the common case costs one search.
+    """
+    if _INVISIBLE.search(text) is None:
+        return None
+    kept = [(i, ch) for i, ch in enumerate(text) if ord(ch) not in ZERO_WIDTH]
+    return Normalized("".join(ch for _, ch in kept), tuple(i for i, _ in kept))

@@ -117,3 +117,8 @@ def test_batch_and_single_agree(engine):
     texts = list(RISKY.values()) + CLEAN
     batch = engine.analyze_many(texts)
     assert [r.labels for r in batch] == [engine.analyze(t).labels for t in texts]
+
+
+def test_zero_width_characters_do_not_split_an_identifier(engine):
+    result = engine.analyze("Mrs. Alvarez, MRN 1234\u200b5678, went home from bed 4 today")
+    assert "5678" not in result.redacted and "[ID NUMBER]" in result.redacted
