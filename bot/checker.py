@@ -40,6 +40,7 @@ class Checker:
 
     def __init__(self, workers: int = 1, sensitivity: str = "balanced") -> None:
         self.sensitivity = sensitivity
+        self.workers = workers
         self.executor: Executor = (
             ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_engine)
             if workers else ThreadPoolExecutor(2, thread_name_prefix="engine"))
@@ -47,7 +48,10 @@ class Checker:
 
     async def start(self) -> None:
         """Load the model in the workers before the first request (raises ``ModelError``)."""
-        self.model_version = await asyncio.get_running_loop().run_in_executor(self.executor, _warm)
+        loop = asyncio.get_running_loop()
+        versions = await asyncio.gather(*(loop.run_in_executor(self.executor, _warm)
+                                          for _ in range(max(1, self.workers))))
+        self.model_version = versions[0]
 
     async def check(self, text: str, sensitivity: str | None = None) -> AnalysisResult:
         """Analyse one draft (raises ``InputError`` for empty or over-long text)."""

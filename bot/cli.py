@@ -6,12 +6,10 @@ import argparse
 import json
 import sys
 
-from classifiers import guidelines
 from classifiers.artifact import ModelError
 from classifiers.inputs import InputError, validate
 
 from . import render_text
-from .answer import guideline_card
 
 BATCH = 256
 
@@ -84,16 +82,17 @@ def check_jsonl(engine, lines, out, sensitivity: str = "balanced") -> int:
 
 def cmd_policy(args) -> int:
     """Show guideline cards for a topic or words; no words lists the topics."""
-    query = " ".join(args.words)
-    if not query:
-        for g in guidelines.topics().values():
-            print(f"{g.id:<10} {g.title}")
-        return 0
-    found = guidelines.search(query)
-    if not found:
-        print(f"No guideline matches {query!r}. Topics: {', '.join(guidelines.topics())}.")
+    from .conversation import policy_reply
+
+    reply = policy_reply(" ".join(args.words))
+    if reply.kind == "error":
+        print(reply.text)
         return 1
-    print("\n\n".join(render_text.render_card(guideline_card(g)) for g in found))
+    if reply.kind == "topics":
+        print(reply.text)
+        print("\n".join(f"  {card.topic:<12} {card.title}" for card in reply.cards))
+        return 0
+    print("\n\n".join(render_text.render_card(card) for card in reply.cards))
     return 0
 
 

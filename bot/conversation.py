@@ -45,6 +45,8 @@ def parse_command(text: str) -> tuple[str, str] | None:
         return None
     if name == "monitor" and args.lower() not in ("", "on", "off", "status"):
         return None
+    if name == "policy" and (len(args.split()) > 6 or any(c.isdigit() for c in args)):
+        return None  # a draft that opens with "Policy..." (queries are a few words)
     if name == "settings" and args.split()[:1] not in ([], ["show"], ["sensitivity"], ["policy"], ["officer"],
                                                        ["emergency"]):
         return None
@@ -66,5 +68,5 @@ def policy_reply(query: str, emergency: str = "911", org_policy: Link | None = N
     found = guidelines.search(query)
     if not found:
         return Reply("error", messages.NO_POLICY_MATCH.format(
-            query=query[:80], topics=", ".join([*guidelines.topics(), "disclaimer", "platforms", "share"])))
+            topics=", ".join([*guidelines.topics(), "disclaimer", "platforms", "share"])))
     return Reply("policy", cards=org + [guideline_card(g) for g in found])

@@ -35,7 +35,7 @@ HELP = (
     "• `forget-me` deletes what I keep about you (feedback, checklist); audit rows hold no text and expire.\n"
     "• `help` shows this message."
 )
-NO_POLICY_MATCH = "No guideline matches “{query}”. Topics: {topics}."
+NO_POLICY_MATCH = "No guideline matches those words. Topics: {topics}."
 POLICY_TOPICS = "Guideline topics (ask `policy <topic>`):"
 MENTION_VISIBLE = (
     "Only you can see this answer, but your message mentioning me is visible to the channel: you can "

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, replace
 
 from classifiers.inputs import InputError, validate
+from classifiers.result import LABELS
 
 from . import messages
 from .answer import OrgSettings, build_answer
@@ -80,8 +81,15 @@ class BotService:
             emergency=org.emergency_number))
 
     async def share_sample(self, check_id: str, redacted: str, predicted: list[str], ctx: Context) -> None:
-        """Store a redacted text the user opted to share after "Not right" (never the original)."""
-        await asyncio.to_thread(self.store.add_sample, check_id[:36], ctx.platform, redacted, predicted)
+        """Store a redacted text the user opted to share after "Not right" (never the original).
+
+        The text came back from the client, so it is redacted again here before it is kept.
+        """
+        from classifiers.identifiers import default_registry, redact
+
+        labels = [label for label in predicted if label in LABELS]
+        clean = await asyncio.to_thread(lambda: redact(redacted, default_registry().analyze(redacted)))
+        await asyncio.to_thread(self.store.add_sample, check_id[:36], ctx.platform, clean, labels)
 
     def user_hash(self, user_id: str | None, platform: str) -> str | None:
         """The keyed hash stored instead of a user id (per platform: ids from two platforms never meet)."""

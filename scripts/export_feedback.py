@@ -23,7 +23,7 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings.from_env()
     upgrade(settings.db_url)
-    rows = [{"id": f"feedback-{s.id}", "text": s.redacted, "labels": sorted(s.predicted), "platform": "slack-draft",
+    rows = [{"id": f"feedback-{s.id}", "text": s.redacted, "labels": sorted(s.predicted), "platform": "slack-draft", "origin": s.platform,
              "source": "feedback", "predicted": sorted(s.predicted), "feedback": "not right", "check_id": s.check_id}
             for s in Store(settings.db_url).samples()]
     out = args.out.open("w", encoding="utf-8") if args.out else sys.stdout

@@ -5,11 +5,14 @@ from __future__ import annotations
 from botbuilder.core import CardFactory
 from botbuilder.schema import Attachment
 
+from classifiers.inputs import MAX_CHARS
+
 from .. import messages
 from ..answer import Answer, Card
 from ..conversation import Reply
 
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
+MAX_TEXT = 4000  # Teams refuses messages over about 28 KB
 FEEDBACK = "feedback"
 CHECK = "check"
 FOOTPRINT = "footprint"
@@ -18,7 +21,8 @@ REVIEW = "reply_review"
 
 
 def _text(text: str, **style) -> dict:
-    return {"type": "TextBlock", "text": text, "wrap": True, **style}
+    return {"type": "TextBlock", "text": text if len(text) <= MAX_TEXT else text[:MAX_TEXT] + " …", "wrap": True,
+            **style}
 
 
 def note(text: str) -> dict:
@@ -114,9 +118,9 @@ def review_dialog_card() -> dict:
     """The review-reply helper's dialog: the review and an optional draft reply."""
     return {"type": "AdaptiveCard", "$schema": SCHEMA, "version": "1.5", "body": [
         {"type": "Input.Text", "id": "review", "isMultiline": True, "label": messages.REVIEW_FIELD,
-         "isRequired": True, "errorMessage": "Paste the review", "maxLength": 100000},
+         "isRequired": True, "errorMessage": "Paste the review", "maxLength": MAX_CHARS},
         {"type": "Input.Text", "id": "draft", "isMultiline": True, "label": messages.REVIEW_DRAFT_FIELD,
-         "maxLength": 100000}],
+         "maxLength": MAX_CHARS}],
         "actions": [{"type": "Action.Submit", "title": "Check", "data": {"action": REVIEW}}]}
 
 
@@ -156,6 +160,6 @@ def draft_dialog_card() -> dict:
     """The dialog the compose-box action opens: one multi-line field for the draft."""
     return {"type": "AdaptiveCard", "$schema": SCHEMA, "version": "1.5", "body": [
         _text("Paste the draft post you want to check. Only you will see the answer.", wrap=True),
-        {"type": "Input.Text", "id": "draft", "isMultiline": True, "label": "Draft post", "maxLength": 100000,
+        {"type": "Input.Text", "id": "draft", "isMultiline": True, "label": "Draft post", "maxLength": MAX_CHARS,
          "isRequired": True, "errorMessage": "Paste a draft to check"}],
         "actions": [{"type": "Action.Submit", "title": "Check", "data": {"action": CHECK}}]}

@@ -80,3 +80,9 @@ async def test_api_footprint_survives_a_restart(web_client, aiohttp_client, sett
     again = await (await restarted.get("/api/footprint", params={"user": "browser-123"})).json()
     assert again["done"] == ["payments", "search"] and len(again["steps"]) == 7
     assert (await restarted.get("/api/footprint")).status == 400
+
+
+def test_a_draft_that_opens_with_policy_is_checked_not_searched():
+    assert parse_command("policy reviews") == ("policy", "reviews")
+    assert parse_command("Policy update: Mrs. Alvarez in bed 4 asked about our new visiting hours today") is None
+    assert parse_command("policy for MRN 00482913") is None
