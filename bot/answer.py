@@ -82,12 +82,16 @@ class OrgSettings:
         return Link(messages.ORG_POLICY, self.policy_url) if self.policy_url else None
 
 
-def guideline_card(g: Guideline, links: int = 3) -> Card:
-    """A card for one guideline: confirmed links as buttons, unconfirmed as publisher + title."""
-    confirmed = [r for r in g.resources if r.confirmed][:links]
-    unconfirmed = [f"{r.publisher}, “{r.title}”" for r in g.resources if not r.confirmed][:1]
-    return Card(g.id, g.title, g.summary, list(g.dos), list(g.donts),
-                [Link(f"{r.publisher.split(' (')[0]}: {r.title}", r.url) for r in confirmed], unconfirmed)
+def resource_links(resources, links: int = 3, unconfirmed: int = 1) -> tuple[list[Link], list[str]]:
+    """Confirmed resources as link buttons; unconfirmed ones only as publisher and title."""
+    shown = [Link(f"{r.publisher.split(' (')[0]}: {r.title}", r.url) for r in resources if r.confirmed][:links]
+    named = [f"{r.publisher}, “{r.title}”" for r in resources if not r.confirmed][:unconfirmed]
+    return shown, named
+
+
+def guideline_card(g: Guideline) -> Card:
+    """A card for one guideline."""
+    return Card(g.id, g.title, g.summary, list(g.dos), list(g.donts), *resource_links(g.resources))
 
 
 def build_answer(result: AnalysisResult, has_files: bool = False, guideline: str | None = None,

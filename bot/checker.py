@@ -1,7 +1,7 @@
 """Run the engine off the event loop: in worker processes, loaded once each, or in a thread.
 
 >>> checker = Checker(workers=1)        # doctest: +SKIP
->>> result = await checker.check("draft")  # doctest: +SKIP
+>>> results = await checker.check_many(["draft"])  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import multiprocessing
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from functools import lru_cache
 
-from classifiers.inputs import validate
 from classifiers.result import AnalysisResult
 
 
@@ -53,14 +52,8 @@ class Checker:
                                           for _ in range(max(1, self.workers))))
         self.model_version = versions[0]
 
-    async def check(self, text: str, sensitivity: str | None = None) -> AnalysisResult:
-        """Analyse one draft (raises ``InputError`` for empty or over-long text)."""
-        return (await self.check_many([text], sensitivity))[0]
-
     async def check_many(self, texts: list[str], sensitivity: str | None = None) -> list[AnalysisResult]:
-        """Analyse several drafts in one batch."""
-        for text in texts:
-            validate(text)
+        """Analyse several drafts in one batch (the caller validates them first)."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.executor, _analyze, texts, sensitivity or self.sensitivity)
 

@@ -8,6 +8,7 @@ import sys
 
 from classifiers.artifact import ModelError
 from classifiers.inputs import InputError, validate
+from classifiers.result import SENSITIVITY_SHIFT
 
 from . import render_text
 
@@ -37,7 +38,7 @@ def cmd_check(args) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(render_text.render(result, text, color=sys.stdout.isatty()))
+        print(render_text.render(result, color=sys.stdout.isatty()))
     return 0
 
 
@@ -210,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("file")
     evaluate.add_argument("--json", action="store_true")
     for p in (check, evaluate):
-        p.add_argument("--sensitivity", choices=("strict", "balanced", "lenient"), default="balanced")
+        p.add_argument("--sensitivity", choices=tuple(SENSITIVITY_SHIFT), default="balanced")
     review = sub.add_parser("reply-review", help="a safe reply to a patient review, and a check of yours")
     review.add_argument("--review", required=True, help="file with the review ('-' for stdin)")
     review.add_argument("--draft", help="file with your draft reply")

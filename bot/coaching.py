@@ -14,7 +14,7 @@ import yaml
 
 from classifiers import guidelines
 
-from .answer import Card, Link
+from .answer import Card, Link, resource_links
 
 CONTENT = Path(__file__).with_name("coaching.yml")
 NEGATIVE_TOPICS = ("wait_time", "billing", "staff_courtesy", "outcome", "bedside_manner")
@@ -28,9 +28,7 @@ def content() -> dict:
 
 def _links(resource_ids: list[str]) -> tuple[list[Link], list[str]]:
     resources = {r.id: r for g in guidelines.topics().values() for r in g.resources}
-    chosen = [resources[r] for r in resource_ids if r in resources]
-    return ([Link(f"{r.publisher.split(' (')[0]}: {r.title}", r.url) for r in chosen if r.confirmed],
-            [f"{r.publisher}, “{r.title}”" for r in chosen if not r.confirmed])
+    return resource_links([resources[r] for r in resource_ids if r in resources], links=9, unconfirmed=9)
 
 
 def review_topic(review: str) -> str:

@@ -9,7 +9,6 @@ VERDICT_EMOJI = {"clear": "✅", "review": "⚠️", "high": "⛔"}
 LEVEL_WORDS = {"low": "Low", "medium": "Medium", "high": "High"}
 SAFER_VERSION = "Safer version (identifiers replaced)"
 STILL_TO_CHANGE = "Redacting identifiers is not enough; still to change:"
-NO_REWRITE = "No rewrite needed."
 EVIDENCE = "Why"
 GUIDELINE = "Guideline"
 VERSIONS = "This message holds {n} versions; each was checked:"
@@ -22,7 +21,6 @@ PRIVACY_PROMISE = (
     "Your draft is analysed in memory and never stored: the bot keeps only a keyed hash, the labels "
     "and scores."
 )
-EMPTY = "There is no text to check: paste the draft post you want reviewed."
 HELP = (
     "Send me a draft post and I will check it for four risks: patient privacy (HIPAA), individual "
     "medical advice, unprofessional conduct, and undisclosed conflicts of interest.\n"
@@ -42,7 +40,6 @@ MENTION_VISIBLE = (
     "delete it if it contained patient details."
 )
 SENT_PRIVATELY = "I sent you the result privately."
-FEEDBACK_PROMPT = "Was this helpful?"
 FEEDBACK_HELPFUL = "Helpful"
 FEEDBACK_WRONG = "Not right"
 FEEDBACK_THANKS = "Thanks for the feedback: it helps tune the checker. (Your draft was not stored.)"

@@ -23,7 +23,7 @@ def render_card(card: Card) -> str:
     return "\n".join(lines)
 
 
-def render(result: AnalysisResult, original: str = "", color: bool = False, guideline: str | None = None) -> str:
+def render(result: AnalysisResult, color: bool = False, guideline: str | None = None) -> str:
     """The full answer as readable (optionally coloured) text."""
     answer = build_answer(result, guideline=guideline)
     out = [_c(f"{answer.emoji} {answer.headline}", result.verdict, color)]

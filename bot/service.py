@@ -9,10 +9,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from classifiers.inputs import InputError, validate
-from classifiers.result import LABELS
+from classifiers.result import LABELS, SENSITIVITY_SHIFT
 
 from . import messages
 from .answer import OrgSettings, build_answer
@@ -122,12 +122,12 @@ class BotService:
         return policy_reply(args, org.emergency_number, org.policy_link)
 
     async def check(self, text: str, ctx: Context, has_files: bool = False, audit: bool = True,
-                    sensitivity: str | None = None) -> Reply:
+                    sensitivity: str | None = None, guideline: str | None = None) -> Reply:
         """Check a draft, audit it (hashes, labels, scores only) and build the answer."""
-        return (await self.check_many([text], ctx, has_files, audit, sensitivity))[0]
+        return (await self.check_many([text], ctx, has_files, audit, sensitivity, guideline))[0]
 
     async def check_many(self, texts: list[str], ctx: Context, has_files: bool = False, audit: bool = True,
-                         sensitivity: str | None = None) -> list[Reply]:
+                         sensitivity: str | None = None, guideline: str | None = None) -> list[Reply]:
         """Check drafts in one batch; an invalid one gets an error reply, the rest go on."""
         replies: list[Reply | None] = []
         valid = []
@@ -146,11 +146,11 @@ class BotService:
             return [reply or Reply("error", messages.ERROR) for reply in replies]
         for i, reply in enumerate(replies):
             if reply is None:
-                replies[i] = await self._answer(texts[i], next(results), ctx, has_files, audit, org)
+                replies[i] = await self._answer(texts[i], next(results), ctx, has_files, audit, org, guideline)
         return replies
 
     async def _answer(self, text: str, result, ctx: Context, has_files: bool, audit: bool,
-                      org: OrgSettings) -> Reply:
+                      org: OrgSettings, guideline: str | None = None) -> Reply:
         check_id = None
         if audit:
             check_id = await asyncio.to_thread(
@@ -162,7 +162,8 @@ class BotService:
             self.metrics.record_check(result.labels, ctx.entry_point)
         log.info("check done", extra={"platform": ctx.platform, "entry_point": ctx.entry_point,
                                       "labels": result.labels, "verdict": result.verdict})
-        return Reply("answer", answer=build_answer(result, has_files, org=org), result=result, check_id=check_id)
+        return Reply("answer", answer=build_answer(result, has_files, guideline, org), result=result,
+                     check_id=check_id)
 
     async def review_help(self, review: str, draft: str | None, ctx: Context) -> ReviewHelp:
         """A safe reply built from the review's topic, and the check of the user's own draft reply.
@@ -170,12 +171,7 @@ class BotService:
         Neither the review nor the reply is stored: the draft's audit row holds hashes only.
         """
         topic, safe = safe_review_reply(review or "")
-        checked = None
-        if draft and draft.strip():
-            checked = await self.check(draft, ctx)
-            if checked.result is not None:
-                checked = replace(checked, answer=build_answer(checked.result, guideline="reviews",
-                                                               org=await self.org(ctx)))
+        checked = await self.check(draft, ctx, guideline="reviews") if draft and draft.strip() else None
         return ReviewHelp(topic, safe, checked)
 
     async def footprint(self, ctx: Context, done: set[str] | None = None) -> tuple[list[dict], set[str]]:
@@ -252,12 +248,9 @@ class BotService:
                                        self.user_hash(ctx.user_id, ctx.platform))
 
 
-SENSITIVITIES = ("strict", "balanced", "lenient")
-
-
 def _setting_change(name: str, value: str) -> dict | str:
     """The column change for ``settings <name> <value>``, or the error to show."""
-    if name == "sensitivity" and value.lower() in SENSITIVITIES:
+    if name == "sensitivity" and value.lower() in SENSITIVITY_SHIFT:
         return {"sensitivity": value.lower()}
     if name == "policy" and value.startswith("https://") and " " not in value and len(value) <= 500:
         return {"policy_url": value}

@@ -9,7 +9,7 @@ Every draft keeps, for each of its characters, the offset in the original messag
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 WRAPPER = re.compile(
     r"\b(?:ok(?:ay)?|alright|safe|fine|appropriate|allowed|hipaa[- ]?(?:safe|ok|compliant)|legal)\b"
@@ -65,7 +65,6 @@ class Extraction:
     drafts: list[Draft]
     wrapper: str = ""
     wrapped: bool = False
-    notes: list[str] = field(default_factory=list)
 
 
 def _draft(message: str, segments: list[tuple[int, int]], label: str | None = None) -> Draft:
@@ -174,6 +173,6 @@ def extract_drafts(message: str) -> Extraction:
     thread = _thread(message)
     if thread:
         draft = _draft(message, thread)
-        return Extraction([draft], _outside(message, [draft.span]), True, ["thread"])
+        return Extraction([draft], _outside(message, [draft.span]), True)
     segments, wrapper = _strip_wrapper(message, 0, len(message))
     return Extraction([_draft(message, segments)], wrapper, bool(wrapper))

@@ -18,7 +18,7 @@ from .drafts import Draft, extract_drafts
 from .evidence import EvidenceBuilder
 from .fastpath import BoostedScorer, LinearScorer
 from .features import prepare
-from .identifiers import IDENTIFIER_KINDS, PLACEHOLDERS, merge_spans, redact
+from .identifiers import IDENTIFIER_KINDS, redact
 from .inputs import MAX_CHARS, InputError, validate
 from .normalize import normalize
 from .result import LABELS, SENSITIVITY_SHIFT, TITLES, AnalysisResult, DraftResult, Finding, level_for
@@ -214,4 +214,4 @@ def still_to_change(label: str) -> str:
     }[label]
 
 
-__all__ = ["Engine", "InputError", "MAX_CHARS", "PLACEHOLDERS", "merge_spans", "validate"]
+__all__ = ["Engine", "InputError", "MAX_CHARS", "validate"]
