@@ -22,10 +22,19 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from .. import messages
 from ..config import Settings
-from ..service import BotService, Context
+from ..service import BotService
 from . import blocks
 from .middleware import dedupe_events, ignore_noise
-from .payloads import has_files, is_checkable_message, is_dm, reply_thread, strip_mentions
+from .payloads import (
+    command_context,
+    event_context,
+    has_files,
+    interaction_context,
+    is_checkable_message,
+    is_dm,
+    reply_thread,
+    strip_mentions,
+)
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +64,6 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
     app.use(ignore_noise)
     app.use(dedupe_events(service))
 
-    def ctx(entry_point: str, user: str | None, team: str | None, channel: str | None) -> Context:
-        return Context("slack", entry_point, user, team, channel)
-
     @app.event("message")
     async def message(event, body, client):
         if not is_checkable_message(event):
@@ -65,8 +71,7 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
         if not is_dm(event):
             await monitored_message(event, body, client)
             return
-        reply = await service.respond(event.get("text", ""), ctx("dm", event.get("user"), body.get("team_id"),
-                                                                 event.get("channel")), has_files(event))
+        reply = await service.respond(event.get("text", ""), event_context("dm", event, body), has_files(event))
         await client.chat_postMessage(channel=event["channel"], thread_ts=event.get("thread_ts"),
                                       blocks=blocks.reply_blocks(reply), text=blocks.fallback_text(reply))
 
@@ -74,8 +79,8 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
         if "<@" in event.get("text", "") and any(a.get("is_bot") and f"<@{a.get('user_id')}>" in event["text"]
                                                  for a in body.get("authorizations", [])):
             return  # a mention of the bot: the app_mention listener answers it
-        reply = await service.monitored_check(event.get("text", ""), ctx(
-            "monitor", event.get("user"), body.get("team_id"), event.get("channel")), has_files(event))
+        reply = await service.monitored_check(event.get("text", ""), event_context("monitor", event, body),
+                                              has_files(event))
         if reply is not None:
             answer = blocks.reply_blocks(reply) + [blocks.note(messages.MONITOR_PRIVATE_NOTE)]
             await client.chat_postEphemeral(channel=event["channel"], user=event["user"], blocks=answer,
@@ -88,7 +93,7 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
         allowed, missing = False, []
         if action in ("on", "off"):
             allowed, missing = await monitor_permissions(client, command["user_id"], command["channel_id"])
-        context = ctx("monitor", command.get("user_id"), command.get("team_id"), command.get("channel_id"))
+        context = command_context("monitor", command)
         reply = await service.monitor_command(action, context, allowed, missing)
         if reply.kind == "monitor_on":
             await client.chat_postMessage(channel=command["channel_id"], text=messages.MONITOR_NOTICE)
@@ -99,7 +104,7 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
         if not is_checkable_message({**event, "type": "message"}):
             return
         text = strip_mentions(event.get("text", ""))
-        context = ctx("mention", event.get("user"), body.get("team_id"), event.get("channel"))
+        context = event_context("mention", event, body)
         reply = await service.respond(text or "help", context, has_files(event))
         answer = blocks.reply_blocks(reply) + [blocks.note(messages.MENTION_VISIBLE)]
         await client.chat_postEphemeral(channel=event["channel"], user=event["user"],
@@ -113,15 +118,13 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
             await ack(response_type="ephemeral", text=messages.CHECKPOST_USAGE)
             return
         await ack()
-        reply = await service.check(text, ctx("checkpost", command.get("user_id"), command.get("team_id"),
-                                              command.get("channel_id")))
+        reply = await service.check(text, command_context("checkpost", command))
         await respond(response_type="ephemeral", blocks=blocks.reply_blocks(reply), text=blocks.fallback_text(reply))
 
     @app.command("/policy")
     async def policy(ack, command, respond):
         await ack()
-        reply = await service.respond(f"policy {command.get('text', '')}", ctx(
-            "policy", command.get("user_id"), command.get("team_id"), command.get("channel_id")))
+        reply = await service.respond(f"policy {command.get('text', '')}", command_context("policy", command))
         await respond(response_type="ephemeral", blocks=blocks.reply_blocks(reply), text=blocks.fallback_text(reply))
 
     @app.command("/reply-review")
@@ -134,16 +137,15 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
         values = view["state"]["values"]
         review = (values.get("review", {}).get("value", {}) or {}).get("value") or ""
         draft = (values.get("draft", {}).get("value", {}) or {}).get("value")
-        helped = await service.review_help(review, draft, ctx("reply-review", body.get("user", {}).get("id"),
-                                                             body.get("team", {}).get("id"), None))
+        helped = await service.review_help(review, draft, interaction_context("reply-review", body))
         await ack(response_action="update",
                   view=blocks.review_result_view(helped.topic, helped.safe_reply, helped.draft_reply))
 
     @app.command("/footprint")
     async def footprint(ack, command, respond):
         await ack()
-        reply = await service.respond(f"footprint {command.get('text', '')}".strip(), ctx(
-            "footprint", command.get("user_id"), command.get("team_id"), command.get("channel_id")))
+        reply = await service.respond(f"footprint {command.get('text', '')}".strip(),
+                                      command_context("footprint", command))
         await respond(response_type="ephemeral", blocks=blocks.reply_blocks(reply), text=reply.text)
 
     @app.command("/reminders")
@@ -154,31 +156,28 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
             timezone = (await client.users_info(user=command["user_id"]))["user"].get("tz")
         except Exception as exc:  # no users:read or an API hiccup: fall back to UTC, say nothing private
             log.warning("users.info failed: %s", type(exc).__name__)
-        reply = await service.reminders_command(command.get("text", ""), ctx(
-            "reminders", command.get("user_id"), command.get("team_id"), command.get("channel_id")), timezone)
+        reply = await service.reminders_command(command.get("text", ""), command_context("reminders", command),
+                                                timezone)
         await respond(response_type="ephemeral", text=reply.text)
 
     @app.command("/forget-me")
     async def forget_me(ack, command, respond):
         await ack()
-        reply = await service.respond("forget-me", ctx("forget-me", command.get("user_id"), command.get("team_id"),
-                                                       None))
+        reply = await service.respond("forget-me", command_context("forget-me", command))
         await respond(response_type="ephemeral", text=reply.text)
 
     @app.action(blocks.FOOTPRINT_ACTION)
     async def footprint_ticked(ack, action, body):
         await ack()
         done = {option["value"] for option in action.get("selected_options", [])}
-        await service.footprint(ctx("footprint", body.get("user", {}).get("id"), body.get("team", {}).get("id"),
-                                    None), done)
+        await service.footprint(interaction_context("footprint", body), done)
 
     @app.shortcut("check_post")
     async def check_this_post(ack, shortcut, respond):
         await ack()
         message = shortcut.get("message", {})
-        reply = await service.check(message.get("text", ""), ctx(
-            "shortcut", shortcut.get("user", {}).get("id"), shortcut.get("team", {}).get("id"),
-            shortcut.get("channel", {}).get("id")), has_files(message))
+        reply = await service.check(message.get("text", ""), interaction_context("shortcut", shortcut),
+                                    has_files(message))
         await respond(response_type="ephemeral", replace_original=False, blocks=blocks.reply_blocks(reply),
                       text=blocks.fallback_text(reply))
 
@@ -188,18 +187,17 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
         await ack()
         helpful = action["action_id"] == blocks.FEEDBACK_ACTIONS[0]
         data = _json(action.get("value"))
-        await service.feedback(str(data.get("c", "")), helpful, ctx(
-            "feedback", body.get("user", {}).get("id"), body.get("team", {}).get("id"), None))
+        await service.feedback(str(data.get("c", "")), helpful, interaction_context("feedback", body))
         extra = blocks.share_blocks(action["value"]) if not helpful and data.get("r") else []
         await respond(response_type="ephemeral", replace_original=False, text=messages.FEEDBACK_THANKS,
-                      blocks=[blocks._section(messages.FEEDBACK_THANKS), *extra] if extra else None)
+                      blocks=[blocks.section(messages.FEEDBACK_THANKS), *extra] if extra else None)
 
     @app.action(blocks.SHARE_ACTION)
     async def share(ack, action, body, respond):
         await ack()
         data = _json(action.get("value"))
         await service.share_sample(str(data.get("c", "")), str(data.get("r", "")), list(data.get("l", [])),
-                                   ctx("feedback", body.get("user", {}).get("id"), None, None))
+                                   interaction_context("feedback", body))
         await respond(response_type="ephemeral", replace_original=True, text=messages.SHARED)
 
     @app.command("/compliance-settings")
@@ -212,8 +210,7 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
                 allowed = bool(user.get("is_admin") or user.get("is_owner"))
             except Exception as exc:  # without users.info nobody can change settings
                 log.warning("users.info failed: %s", type(exc).__name__)
-        reply = await service.settings_command(command.get("text", ""), ctx(
-            "settings", command.get("user_id"), command.get("team_id"), command.get("channel_id")), allowed)
+        reply = await service.settings_command(command.get("text", ""), command_context("settings", command), allowed)
         await respond(response_type="ephemeral", text=reply.text)
 
     @app.action({"action_id": r".*_link_\d+"})

@@ -15,7 +15,8 @@ SHARE_ACTION = "share_redacted"
 REVIEW_CALLBACK = "reply_review"
 
 
-def _section(text: str) -> dict:
+def section(text: str) -> dict:
+    """A mrkdwn section, cut to Block Kit's limit."""
     return {"type": "section", "text": {"type": "mrkdwn", "text": text[:MAX_TEXT]}}
 
 
@@ -52,15 +53,15 @@ def answer_blocks(answer: Answer, check_id: str | None = None) -> list[dict]:
         if why:
             text += f"\n*{messages.EVIDENCE}:* {why}"
         text += f"\n_{messages.GUIDELINE}:_ {f.guideline.summary}"
-        blocks += [{"type": "divider"}, _section(text), *_links(f.guideline, f.label)]
+        blocks += [{"type": "divider"}, section(text), *_links(f.guideline, f.label)]
     if answer.safer_version:
-        blocks += [{"type": "divider"}, _section(f"*{messages.SAFER_VERSION}*\n```{answer.safer_version}```")]
+        blocks += [{"type": "divider"}, section(f"*{messages.SAFER_VERSION}*\n```{answer.safer_version}```")]
     elif answer.still_to_change:
         blocks += [{"type": "divider"},
-                   _section(f"*{messages.STILL_TO_CHANGE}*\n" + "\n".join(f"• {s}" for s in answer.still_to_change))]
-    blocks += [_section(note) for note in answer.notes]
+                   section(f"*{messages.STILL_TO_CHANGE}*\n" + "\n".join(f"• {s}" for s in answer.still_to_change))]
+    blocks += [section(note) for note in answer.notes]
     if answer.tips:
-        blocks.append(_section(f"*{messages.TIPS}*\n" + "\n".join(f"• {t}" for t in answer.tips)))
+        blocks.append(section(f"*{messages.TIPS}*\n" + "\n".join(f"• {t}" for t in answer.tips)))
     if check_id:
         wrong = button_value({"c": check_id, "l": answer.labels}, answer.redacted)
         blocks.append({"type": "actions", "block_id": "feedback", "elements": [
@@ -74,20 +75,20 @@ def answer_blocks(answer: Answer, check_id: str | None = None) -> list[dict]:
 
 def card_blocks(cards: list[Card], title: str = "") -> list[dict]:
     """Guideline cards: summary, do's and don'ts, resource buttons."""
-    blocks: list[dict] = [_section(f"*{title}*")] if title else []
+    blocks: list[dict] = [section(f"*{title}*")] if title else []
     for card in cards:
         text = f"*{card.title}* (`{card.topic}`)\n{card.summary}"
         text += "".join(f"\n✅ {d}" for d in card.dos) + "".join(f"\n🚫 {d}" for d in card.donts)
-        blocks += [{"type": "divider"}, _section(text), *_links(card, card.topic)]
+        blocks += [{"type": "divider"}, section(text), *_links(card, card.topic)]
     return blocks[:50]
 
 
 def footprint_blocks(reply: Reply) -> list[dict]:
     """The self-audit checklist with a checkbox per step (ticks are remembered), or just the status."""
     steps, done = reply.data["steps"], reply.data["done"]
-    blocks: list[dict] = [_section(f"*{messages.FOOTPRINT_TITLE}*\n{reply.text}")]
+    blocks: list[dict] = [section(f"*{messages.FOOTPRINT_TITLE}*\n{reply.text}")]
     if reply.data.get("status_only"):
-        return blocks + [_section("\n".join(f"{'✅' if s['id'] in done else '⬜'} {s['title']}" for s in steps))]
+        return blocks + [section("\n".join(f"{'✅' if s['id'] in done else '⬜'} {s['title']}" for s in steps))]
     options = [{"text": {"type": "plain_text", "text": s["title"][:75]}, "value": s["id"]} for s in steps]
     checkboxes = {"type": "checkboxes", "action_id": FOOTPRINT_ACTION, "options": options}
     initial = [o for o in options if o["value"] in done]
@@ -116,10 +117,10 @@ def review_modal() -> dict:
 
 def review_result_view(topic: str, safe_reply: str, draft: Reply | None) -> dict:
     """The modal after submission: a safe reply, and the check of the user's draft reply."""
-    blocks = [_section(f"*{messages.REVIEW_SAFE.format(topic=topic.replace('_', ' '))}*\n```{safe_reply}```"),
+    blocks = [section(f"*{messages.REVIEW_SAFE.format(topic=topic.replace('_', ' '))}*\n```{safe_reply}```"),
               note(messages.REVIEW_SAFE_NOTE)]
     if draft is not None:
-        blocks += [{"type": "divider"}, _section(f"*{messages.REVIEW_DRAFT_CHECK}*")]
+        blocks += [{"type": "divider"}, section(f"*{messages.REVIEW_DRAFT_CHECK}*")]
         blocks += [b for b in reply_blocks(draft) if b.get("block_id") != "feedback"]
     return {"type": "modal", "callback_id": REVIEW_CALLBACK + "_done",
             "title": {"type": "plain_text", "text": messages.REVIEW_MODAL_TITLE},
@@ -133,10 +134,10 @@ def reply_blocks(reply: Reply) -> list[dict]:
     if reply.kind == "footprint":
         return footprint_blocks(reply)
     if reply.kind == "review_form":
-        return [_section(messages.SLACK_REVIEW_HINT)]
+        return [section(messages.SLACK_REVIEW_HINT)]
     if reply.kind in ("policy", "topics"):
         return card_blocks(reply.cards, reply.text)
-    return [_section(reply.text)]
+    return [section(reply.text)]
 
 
 def fallback_text(reply: Reply) -> str:
@@ -150,9 +151,9 @@ def home_view() -> dict:
     """The App Home tab: what the bot does, how to use it, the privacy promise."""
     return {"type": "home", "blocks": [
         {"type": "header", "text": {"type": "plain_text", "text": "compliance-bot"}},
-        _section(messages.HELP),
-        _section(messages.HOME_ENTRY_POINTS),
-        _section(f"*Privacy*\n{messages.PRIVACY_PROMISE}"),
+        section(messages.HELP),
+        section(messages.HOME_ENTRY_POINTS),
+        section(f"*Privacy*\n{messages.PRIVACY_PROMISE}"),
     ]}
 
 
@@ -168,6 +169,6 @@ def button_value(data: dict, redacted: str, limit: int = 2000) -> str:
 
 def share_blocks(value: str) -> list[dict]:
     """After "Not right": offer to share the redacted version (opt-in); ``value`` carries it."""
-    return [_section(messages.SHARE_PROMPT), {"type": "actions", "elements": [
+    return [section(messages.SHARE_PROMPT), {"type": "actions", "elements": [
         {"type": "button", "action_id": SHARE_ACTION, "text": {"type": "plain_text", "text": messages.SHARE_BUTTON},
          "value": value}]}]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..service import Context
+
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 #: Message subtypes that carry a human's new text; everything else (edits, joins, bots) is ignored.
 CHECKABLE_SUBTYPES = {None, "file_share", "thread_broadcast"}
@@ -33,3 +35,19 @@ def strip_mentions(text: str) -> str:
 def reply_thread(event: dict) -> str | None:
     """Thread to answer in: the message's thread, or the message itself in a channel."""
     return event.get("thread_ts") or event.get("ts")
+
+
+def command_context(entry_point: str, command: dict) -> Context:
+    """Who and where, from a slash command."""
+    return Context("slack", entry_point, command.get("user_id"), command.get("team_id"), command.get("channel_id"))
+
+
+def event_context(entry_point: str, event: dict, body: dict) -> Context:
+    """Who and where, from an Events API event."""
+    return Context("slack", entry_point, event.get("user"), body.get("team_id"), event.get("channel"))
+
+
+def interaction_context(entry_point: str, body: dict) -> Context:
+    """Who and where, from a shortcut, button or form submission."""
+    return Context("slack", entry_point, (body.get("user") or {}).get("id"), (body.get("team") or {}).get("id"),
+                   (body.get("channel") or {}).get("id"))
