@@ -133,13 +133,14 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
         await client.views_open(trigger_id=body["trigger_id"], view=blocks.review_modal())
 
     @app.view(blocks.REVIEW_CALLBACK)
-    async def review_submitted(ack, body, view):
+    async def review_submitted(ack, body, view, client):
+        await ack(response_action="update", view=blocks.review_pending_view())  # within Slack's 3 seconds
         values = view["state"]["values"]
         review = (values.get("review", {}).get("value", {}) or {}).get("value") or ""
         draft = (values.get("draft", {}).get("value", {}) or {}).get("value")
         helped = await service.review_help(review, draft, interaction_context("reply-review", body))
-        await ack(response_action="update",
-                  view=blocks.review_result_view(helped.topic, helped.safe_reply, helped.draft_reply))
+        await client.views_update(view_id=view["id"],
+                                  view=blocks.review_result_view(helped.topic, helped.safe_reply, helped.draft_reply))
 
     @app.command("/footprint")
     async def footprint(ack, command, respond):

@@ -115,6 +115,13 @@ def review_modal() -> dict:
                        field("draft", messages.REVIEW_DRAFT_FIELD, True)]}
 
 
+def review_pending_view() -> dict:
+    """Shown while the draft reply is checked."""
+    return {"type": "modal", "callback_id": REVIEW_CALLBACK + "_pending",
+            "title": {"type": "plain_text", "text": messages.REVIEW_MODAL_TITLE},
+            "close": {"type": "plain_text", "text": "Close"}, "blocks": [section(messages.CHECKING)]}
+
+
 def review_result_view(topic: str, safe_reply: str, draft: Reply | None) -> dict:
     """The modal after submission: a safe reply, and the check of the user's draft reply."""
     blocks = [section(f"*{messages.REVIEW_SAFE.format(topic=topic.replace('_', ' '))}*\n```{safe_reply}```"),

@@ -24,8 +24,11 @@ async def test_reply_review_opens_a_modal_and_answers_in_it(slack_client):
                                                                 "draft": {"value": {"value": draft}}}}}}
     answer = await post(slack_client, interactive_body(payload), FORM)
     body = await answer.json()
-    assert body["response_action"] == "update"
-    shown = text_of(body["view"]["blocks"])
+    assert body["response_action"] == "update" and "Checking" in text_of(body["view"]["blocks"])
+    (updated,) = await slack_client.mock.wait_for("views.update")
+    assert updated["view_id"] == "V1"
+    view = updated["view"] if isinstance(updated["view"], dict) else json.loads(updated["view"])
+    shown = text_of(view["blocks"])
     assert "wait time" in shown and "Reply graciously" in shown and "manasa" in shown
     assert "Patient privacy" in shown and "Gomez" not in shown and "Patel" not in shown
 
