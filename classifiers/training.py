@@ -169,16 +169,16 @@ Classifier for risks in clinicians' draft social-media posts (privacy, advice, v
 {rows}
 
 Macro-F1 {cv['macro_f1']:.3f}; clean posts flagged {cv['clean_flagged']:.1%}.
-Thresholds maximise F1 per label on out-of-fold calibrated scores, except privacy, which takes the
-highest threshold that keeps recall at 0.95 or more while precision stays at 0.80 or more.
+Thresholds maximise F1 per label on out-of-fold calibrated scores, except privacy, which favours recall:
+the highest threshold that keeps recall at 0.95 or more while precision stays at 0.80 or more, or, when no
+threshold does both, the one that maximises F2 (recall weighted twice).
 
 ## Levels and sensitivity
 
 A finding's level comes from margin = (score - threshold) / (1 - threshold): low below
-{card['level_bands']['medium']}, medium below {card['level_bands']['high']}, high from
-{card['level_bands']['high']}. Sensitivity shifts every threshold: strict
-{card['sensitivity_shift']['strict']:+.2f}, lenient {card['sensitivity_shift']['lenient']:+.2f}
-(clipped to 0.05-0.95).
+{card['level_bands']['medium']}, medium below {card['level_bands']['high']}, high from {card['level_bands']['high']}.
+Sensitivity shifts every threshold: strict {card['sensitivity_shift']['strict']:+.2f}, lenient
+{card['sensitivity_shift']['lenient']:+.2f} (clipped to 0.05-0.95).
 
 ## Limits
 
