@@ -49,6 +49,18 @@ class BotService:
         self.secret = secret
         self.metrics = metrics
         self._org_cache: dict[tuple[str, str | None], tuple[float, OrgSettings]] = {}
+        self._monitored_cache: dict[tuple[str, str], tuple[float, bool]] = {}
+
+    async def is_monitored(self, platform: str, channel: str) -> bool:
+        """Whether a channel opted in; every channel message asks, so the answer is cached briefly
+        (a change made on another replica shows within ``SETTINGS_TTL`` seconds)."""
+        key = (platform, channel)
+        cached = self._monitored_cache.get(key)
+        if cached and time.monotonic() - cached[0] < self.SETTINGS_TTL:
+            return cached[1]
+        monitored = await asyncio.to_thread(self.store.is_monitored, platform, channel)
+        self._monitored_cache[key] = (time.monotonic(), monitored)
+        return monitored
 
     async def org(self, ctx: Context) -> OrgSettings:
         """The organisation's settings (cached briefly; changes show within ``SETTINGS_TTL`` seconds)."""
@@ -214,7 +226,7 @@ class BotService:
     async def monitor_command(self, action: str, ctx: Context, allowed: bool, missing: list[str]) -> Reply:
         """``on`` / ``off`` / ``status`` for the context's channel; ``kind`` is ``monitor_on`` when turned on."""
         action = (action or "status").strip().lower()
-        monitored = await asyncio.to_thread(self.store.is_monitored, ctx.platform, ctx.channel or "")
+        monitored = await self.is_monitored(ctx.platform, ctx.channel or "")
         if action == "status" or action not in ("on", "off"):
             return Reply("help", messages.MONITOR_STATUS_ON if monitored else messages.MONITOR_STATUS_OFF)
         if not allowed:
@@ -223,13 +235,14 @@ class BotService:
             return Reply("error", messages.MONITOR_MISSING.format(missing=", ".join(missing)))
         await asyncio.to_thread(self.store.set_monitoring, ctx.platform, ctx.channel or "", action == "on",
                                 ctx.workspace, self.user_hash(ctx.user_id, ctx.platform))
+        self._monitored_cache.pop((ctx.platform, ctx.channel or ""), None)
         if action == "on":
             return Reply("monitor_on", messages.MONITOR_ON)
         return Reply("help", messages.MONITOR_OFF)
 
     async def monitored_check(self, text: str, ctx: Context, has_files: bool = False) -> Reply | None:
         """In a monitored channel: the answer for the author when the message carries risk, else None."""
-        if not ctx.channel or not await asyncio.to_thread(self.store.is_monitored, ctx.platform, ctx.channel):
+        if not ctx.channel or not await self.is_monitored(ctx.platform, ctx.channel):
             return None
         reply = await self.check(text, ctx, has_files)
         return reply if reply.result is not None and reply.result.labels else None
