@@ -52,8 +52,10 @@ class BotService:
         self._monitored_cache: dict[tuple[str, str], tuple[float, bool]] = {}
 
     async def is_monitored(self, platform: str, channel: str) -> bool:
-        """Whether a channel opted in; every channel message asks, so the answer is cached briefly
-        (a change made on another replica shows within ``SETTINGS_TTL`` seconds)."""
+        """Whether a channel opted in, cached briefly: every channel message asks.
+
+        A change made on another replica shows within ``SETTINGS_TTL`` seconds.
+        """
         key = (platform, channel)
         cached = self._monitored_cache.get(key)
         if cached and time.monotonic() - cached[0] < self.SETTINGS_TTL:
