@@ -21,6 +21,7 @@ from .features import prepare
 from .identifiers import IDENTIFIER_KINDS, redact
 from .inputs import MAX_CHARS, InputError, validate
 from .normalize import normalize
+from .pipeline import stacker_inputs
 from .result import LABELS, SENSITIVITY_SHIFT, TITLES, AnalysisResult, DraftResult, Finding, level_for
 
 COI_GROUPS = {g.name: g.label == "coi" and not g.against for g in cue_groups()}
@@ -95,7 +96,7 @@ class Engine:
     def _score(self, prepared):
         """First stage (features and the linear ensembles, without per-call overhead), then the second."""
         X = sparse.hstack([block.transform(prepared) for block in self.blocks], format="csr")
-        Z = np.hstack([self.scorer.predict_proba(X), X[:, -self.n_cues:].toarray()])
+        Z = stacker_inputs(self.scorer.predict_proba(X), X[:, -self.n_cues:])
         return self.stackers.predict_proba(Z), X
 
     def analyze(self, text: str, sensitivity: str = "balanced") -> AnalysisResult:

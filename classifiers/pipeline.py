@@ -73,3 +73,12 @@ def build_stacker(random_state: int = 0) -> CalibratedClassifierCV:
     boosted = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=15,
                                              l2_regularization=1.0, random_state=random_state)
     return CalibratedClassifierCV(boosted, method="sigmoid", cv=3, ensemble=False)
+
+
+def stacker_inputs(first_stage: np.ndarray, cue_features) -> np.ndarray:
+    """The second stage's input: every label's first-stage score, then the identifier and cue features.
+
+    Training (out-of-fold scores) and the engine (live scores) both build it here.
+    """
+    dense = cue_features.toarray() if hasattr(cue_features, "toarray") else np.asarray(cue_features)
+    return np.hstack([first_stage, dense])

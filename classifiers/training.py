@@ -19,7 +19,7 @@ from . import artifact
 from .dataset import CORPUS_DIR, label_matrix, load_corpus
 from .features import PostPreparer
 from .metrics import evaluate_predictions
-from .pipeline import build_pipeline, build_stacker
+from .pipeline import build_pipeline, build_stacker, stacker_inputs
 from .result import LABELS, LEVEL_BANDS, SENSITIVITY_SHIFT
 
 SEED = 0
@@ -75,12 +75,6 @@ def cross_validated_probabilities(template, prepared, Y, n_jobs: int = 2) -> np.
     for (_, test_idx), probs in zip(folds, fold_probs):
         oof[test_idx] = probs
     return oof
-
-
-def stacker_inputs(first_stage: np.ndarray, cue_features) -> np.ndarray:
-    """The second stage's input: every label's first-stage score, then the identifier and cue features."""
-    return np.hstack([first_stage, np.asarray(cue_features.todense() if hasattr(cue_features, "todense")
-                                              else cue_features)])
 
 
 def fit_stackers(Z: np.ndarray, Y: np.ndarray, n_jobs: int = 2) -> tuple[list, np.ndarray]:

@@ -7,6 +7,7 @@ from classifiers import artifact
 from classifiers.dataset import load_corpus
 from classifiers.fastpath import BoostedScorer, LinearScorer
 from classifiers.features import prepare
+from classifiers.pipeline import stacker_inputs
 
 
 def test_fast_paths_equal_scikit_learn():
@@ -19,6 +20,6 @@ def test_fast_paths_equal_scikit_learn():
     first = np.column_stack([m.predict_proba(X)[:, 1] for m in models])
     np.testing.assert_allclose(LinearScorer(pipeline.named_steps["classify"]).predict_proba(X), first, atol=1e-12)
     n_cues = len(blocks[-1].get_feature_names_out())
-    Z = np.hstack([first, X[:, -n_cues:].toarray()])
+    Z = stacker_inputs(first, X[:, -n_cues:])
     second = np.column_stack([s.predict_proba(Z)[:, 1] for s in bundle["stackers"]])
     np.testing.assert_allclose(BoostedScorer(bundle["stackers"]).predict_proba(Z), second, atol=1e-10)
