@@ -59,3 +59,10 @@ def mentions_bot(activity: Activity) -> bool:
     recipient = activity.recipient.id if activity.recipient else None
     return any(e.type == "mention" and (e.additional_properties or {}).get("mentioned", {}).get("id") == recipient
                for e in activity.entities or [])
+
+
+def has_media(activity: Activity) -> bool:
+    """Whether the message carries images, video or files (they are not analysed)."""
+    return any((a.content_type or "").startswith(("image/", "video/"))
+               or a.content_type == "application/vnd.microsoft.teams.file.download.info"
+               for a in activity.attachments or [])

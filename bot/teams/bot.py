@@ -20,7 +20,15 @@ from .. import messages
 from ..conversation import COMMANDS, Reply, parse_command
 from ..service import BotService, Context
 from . import cards
-from .activities import channel_of, html_to_text, is_personal, mentions_bot, message_payload_text, tenant_id
+from .activities import (
+    channel_of,
+    has_media,
+    html_to_text,
+    is_personal,
+    mentions_bot,
+    message_payload_text,
+    tenant_id,
+)
 
 log = logging.getLogger(__name__)
 #: The message-extension command and text commands the manifest must list (a test checks).
@@ -61,26 +69,12 @@ class ComplianceTeamsBot(TeamsActivityHandler):
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         """A draft or a command; in a channel the answer goes to the author privately."""
         activity = turn_context.activity
-        if isinstance(activity.value, dict) and activity.value.get("action") == cards.FEEDBACK:
-            await self._feedback(turn_context, activity.value)
-            return
-        if isinstance(activity.value, dict) and activity.value.get("action") == cards.SHARE:
-            value = activity.value
-            await self.service.share_sample(str(value.get("check_id", "")), str(value.get("redacted", "")),
-                                            list(value.get("labels", [])), _ctx(turn_context, "feedback"))
-            await turn_context.send_activity(messages.SHARED)
-            return
-        if isinstance(activity.value, dict) and activity.value.get("action") == cards.FOOTPRINT:
-            done = {k for k, v in activity.value.items() if v == "true"}
-            steps, ticked = await self.service.footprint(_ctx(turn_context, "footprint"), done)
-            await turn_context.send_activity(messages.FOOTPRINT_STATUS.format(done=len(ticked), total=len(steps)))
+        if isinstance(activity.value, dict) and await self._card_action(turn_context, activity.value):
             return
         if activity.value is not None and not activity.text:
             return  # a submit from some other card: nothing to check
         text = html_to_text(TurnContext.remove_recipient_mention(activity) or "") if activity.text else ""
-        has_files = any((a.content_type or "").startswith(("image/", "video/")) or
-                        a.content_type == "application/vnd.microsoft.teams.file.download.info"
-                        for a in activity.attachments or [])
+        has_files = has_media(activity)
         personal = is_personal(activity)
         if not personal and not mentions_bot(activity):
             await self._monitored(turn_context, text, has_files)
@@ -108,6 +102,23 @@ class ComplianceTeamsBot(TeamsActivityHandler):
             await turn_context.send_activity(messages.SENT_PRIVATELY)
         else:
             await turn_context.send_activity(messages.TEAMS_USE_PERSONAL_CHAT)
+
+    async def _card_action(self, turn_context: TurnContext, value: dict) -> bool:
+        """A button on one of this bot's cards (feedback, share, footprint); False for any other submit."""
+        action = value.get("action")
+        if action == cards.FEEDBACK:
+            await self._feedback(turn_context, value)
+        elif action == cards.SHARE:
+            await self.service.share_sample(str(value.get("check_id", "")), str(value.get("redacted", "")),
+                                            list(value.get("labels", [])), _ctx(turn_context, "feedback"))
+            await turn_context.send_activity(messages.SHARED)
+        elif action == cards.FOOTPRINT:
+            done = {k for k, v in value.items() if v == "true"}
+            steps, ticked = await self.service.footprint(_ctx(turn_context, "footprint"), done)
+            await turn_context.send_activity(messages.FOOTPRINT_STATUS.format(done=len(ticked), total=len(steps)))
+        else:
+            return False
+        return True
 
     async def _monitored(self, turn_context: TurnContext, text: str, has_files: bool) -> None:
         """A channel message the bot receives through resource-specific consent: a private note if risky."""
