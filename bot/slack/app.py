@@ -32,6 +32,7 @@ from .payloads import (
     interaction_context,
     is_checkable_message,
     is_dm,
+    is_workspace_admin,
     reply_thread,
     strip_mentions,
 )
@@ -208,7 +209,7 @@ def build_slack_app(settings: Settings, service: BotService) -> AsyncApp:
         if (command.get("text") or "").strip() not in ("", "show"):
             try:
                 user = (await client.users_info(user=command["user_id"]))["user"]
-                allowed = bool(user.get("is_admin") or user.get("is_owner"))
+                allowed = is_workspace_admin(user)
             except Exception as exc:  # without users.info nobody can change settings
                 log.warning("users.info failed: %s", type(exc).__name__)
         reply = await service.settings_command(command.get("text", ""), command_context("settings", command), allowed)
@@ -248,7 +249,7 @@ async def monitor_permissions(client, user_id: str, channel_id: str) -> tuple[bo
     try:
         user = (await client.users_info(user=user_id))["user"]
         channel = (await client.conversations_info(channel=channel_id))["channel"]
-        allowed = bool(user.get("is_admin") or user.get("is_owner") or channel.get("creator") == user_id)
+        allowed = is_workspace_admin(user) or channel.get("creator") == user_id
         granted = set(((await client.auth_test()).headers.get("x-oauth-scopes") or "").split(","))
         needed = MONITOR_SCOPES[1] if channel.get("is_private") else MONITOR_SCOPES[0]
         if granted != {""} and needed not in granted:

@@ -37,6 +37,11 @@ def reply_thread(event: dict) -> str | None:
     return event.get("thread_ts") or event.get("ts")
 
 
+def is_workspace_admin(user: dict) -> bool:
+    """A ``users.info`` user who is a workspace admin or owner."""
+    return bool(user.get("is_admin") or user.get("is_owner"))
+
+
 def command_context(entry_point: str, command: dict) -> Context:
     """Who and where, from a slash command."""
     return Context("slack", entry_point, command.get("user_id"), command.get("team_id"), command.get("channel_id"))
