@@ -16,7 +16,7 @@ from . import artifact, guidelines
 from .cues import cue_groups, find_cues
 from .drafts import Draft, extract_drafts
 from .evidence import EvidenceBuilder
-from .fastpath import BoostedScorer, LinearScorer
+from .fastpath import BoostedScorer, LinearScorer, TfidfTransform
 from .features import prepare
 from .identifiers import IDENTIFIER_KINDS, redact
 from .inputs import MAX_CHARS, InputError, validate
@@ -65,11 +65,10 @@ class Engine:
         self.version: str = bundle["version"]
         self.features = self.pipeline.named_steps["features"]
         self.models = self.pipeline.named_steps["classify"].estimators_
-        self.blocks = [transformer for _, transformer in self.features.transformer_list]
+        words, chars, self.cue_block = (t for _, t in self.features.transformer_list)
+        self.vectorizers = [TfidfTransform(words), TfidfTransform(chars)]
         self.scorer = LinearScorer(self.pipeline.named_steps["classify"])
         self.stackers = BoostedScorer(bundle["stackers"])
-        self.n_cues = len(self.blocks[-1].get_feature_names_out())
-        words = self.features.transformer_list[0][1]
         self.n_words = len(words.vocabulary_)
         weights = {}
         for label, model in zip(LABELS, self.models):
@@ -94,10 +93,15 @@ class Engine:
         return self._score([prepare(t) for t in texts])[0]
 
     def _score(self, prepared):
-        """First stage (features and the linear ensembles, without per-call overhead), then the second."""
-        X = sparse.hstack([block.transform(prepared) for block in self.blocks], format="csr")
-        Z = stacker_inputs(self.scorer.predict_proba(X), X[:, -self.n_cues:])
-        return self.stackers.predict_proba(Z), X
+        """First stage (features and the linear ensembles, without per-call overhead), then the second.
+
+        Returns the probabilities and the word TF-IDF rows (the evidence reads them).
+        """
+        texts = [post.norm.text for post in prepared]
+        words, chars = (v.transform(texts) for v in self.vectorizers)
+        cues = self.cue_block.transform(prepared)
+        X = sparse.hstack([words, chars, cues], format="csr")
+        return self.stackers.predict_proba(stacker_inputs(self.scorer.predict_proba(X), cues)), words
 
     def analyze(self, text: str, sensitivity: str = "balanced") -> AnalysisResult:
         """Analyse one message (raises ``InputError`` for empty or over-long text)."""
@@ -115,13 +119,15 @@ class Engine:
                 if ex.wrapper and states_financial_tie(ex.wrapper):
                     units.append(_Unit(m, d, draft.text + "\n" + ex.wrapper, draft.offsets, True))
         prepared = [prepare(u.text) for u in units]
-        probs, X = self._score(prepared)
-        words = X[:, : self.n_words].tocsr()
+        probs, words = self._score(prepared)
+        by_message: list[list[int]] = [[] for _ in texts]
+        for i, u in enumerate(units):
+            by_message[u.message].append(i)
         results = []
         for m, ex in enumerate(extractions):
-            idx = [i for i, u in enumerate(units) if u.message == m]
+            idx = by_message[m]
             results.append(self._result(texts[m], ex, [units[i] for i in idx], [prepared[i] for i in idx],
-                                        probs[idx], words[idx], thresholds, sensitivity))
+                                        probs[idx], [_row(words, i) for i in idx], thresholds, sensitivity))
         self._check_redactions(results, thresholds)
         return results
 
@@ -180,6 +186,12 @@ class Engine:
             remaining = [label for k, label in enumerate(LABELS) if row[k] >= thresholds[label] and label in r.labels]
             object.__setattr__(r, "redacted_clear", not remaining)
             object.__setattr__(r, "still_to_change", [still_to_change(label) for label in remaining])
+
+
+def _row(matrix: sparse.csr_matrix, i: int) -> tuple[np.ndarray, np.ndarray]:
+    """Columns and values of one CSR row, without scipy's per-row indexing cost."""
+    lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+    return matrix.indices[lo:hi], matrix.data[lo:hi]
 
 
 def states_financial_tie(wrapper: str) -> bool:

@@ -50,7 +50,7 @@ class EvidenceBuilder:
         self.word_weights = word_weights
         self.groups = {g.name: g for g in cue_groups()}
 
-    def build(self, label: str, post: PreparedPost, word_row, offsets: tuple[int, ...],
+    def build(self, label: str, post: PreparedPost, word_row: tuple[np.ndarray, np.ndarray], offsets: tuple[int, ...],
               message: str, identifiers: list[tuple[int, int]]) -> list[Evidence]:
         """Evidence for ``label``: identifiers and encounter cues, lexical cues, model phrases."""
         found: list[tuple[int, int, str]] = []
@@ -70,21 +70,24 @@ class EvidenceBuilder:
 
     def _model_phrases(self, label, post, word_row, offsets, top: int = 3):
         weights = self.word_weights.get(label)
-        if weights is None or word_row.nnz == 0:
+        columns, values = word_row
+        if weights is None or not len(columns):
             return []
-        contrib = word_row.data * weights[word_row.indices]
+        contrib = values * weights[columns]
+        ranked = [k for k in np.argsort(-contrib)[: top * 3] if contrib[k] > 0.1]
+        if not ranked:
+            return []
         tokens = list(TOKENS.finditer(post.norm.text))
+        texts = [t.group() for t in tokens]
         phrases = []
-        for k in np.argsort(-contrib)[: top * 3]:
+        for k in ranked:
             if len(phrases) >= top:
                 break
-            if contrib[k] <= 0.1:
-                break
-            words = self.terms[word_row.indices[k]].split()
+            words = self.terms[columns[k]].split()
             if all(w in ENGLISH_STOP_WORDS or len(w) < 3 for w in words):
                 continue
-            for i in range(len(tokens) - len(words) + 1):
-                if all(tokens[i + j].group() == w for j, w in enumerate(words)):
+            for i, first in enumerate(texts):
+                if first == words[0] and texts[i : i + len(words)] == words:
                     start, end = tokens[i].start(), tokens[i + len(words) - 1].end()
                     phrases.append(self._from_norm(post, start, end, offsets, "model"))
                     break

@@ -8,7 +8,10 @@ giving the same probabilities (``tests/classifiers/test_fastpath.py`` checks the
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
+from scipy import sparse
 from scipy.special import expit, logsumexp
 
 
@@ -56,12 +59,16 @@ class BoostedScorer:
     """The second-stage models (calibrated gradient-boosted trees, one per label) as arrays.
 
     Every tree of every label is one block of a single node table; all trees are walked together,
-    a level at a time, with numpy. Scikit-learn's own predict spends most of its time in per-call
-    checks and per-tree calls when it scores one post; this gives the same numbers
-    (``tests/classifiers/test_fastpath.py``) for a fraction of the cost.
+    a level at a time, with numpy. Scikit-learn's own predict spends milliseconds in per-call checks
+    when it scores one post; this gives the same numbers (``tests/classifiers/test_fastpath.py``) in
+    a fraction of that. Large batches go to scikit-learn, whose compiled predictor is then faster.
     """
 
+    #: From this many rows on, scikit-learn's compiled, multi-threaded predictor is the faster one.
+    BATCH_ROWS = 32
+
     def __init__(self, stackers) -> None:
+        self.stackers = stackers
         features, thresholds, lefts, rights, leaves, values, roots, owners = [], [], [], [], [], [], [], []
         self.baselines, self.calibrators = [], []
         offset = 0
@@ -95,6 +102,8 @@ class BoostedScorer:
 
     def predict_proba(self, Z: np.ndarray) -> np.ndarray:
         """``(n_posts, n_labels)`` calibrated probabilities for second-stage inputs ``Z`` (no NaN)."""
+        if len(Z) >= self.BATCH_ROWS:
+            return np.column_stack([stacker.predict_proba(Z)[:, 1] for stacker in self.stackers])
         node = np.broadcast_to(self.roots, (Z.shape[0], len(self.roots))).copy()
         rows = np.arange(Z.shape[0])[:, None]
         while True:
@@ -109,3 +118,139 @@ class BoostedScorer:
             raw = self.baselines[label] + leaf_values[:, self.owner == label].sum(axis=1)
             out[:, label] = _sigmoid(self.calibrators[label], raw)
         return out
+
+
+class TfidfTransform:
+    """A fitted ``TfidfVectorizer``'s ``transform`` for a batch of already-preprocessed texts.
+
+    Scikit-learn builds every n-gram as a Python string and looks each one up in the vocabulary,
+    catching a ``KeyError`` for the many that are not in it. Here character n-grams are computed as
+    integers with numpy over the whole batch at once (each character as a few bits, looked up in an
+    open-addressing table of the vocabulary's n-grams), and word n-grams are looked up without
+    exceptions. The result is the same matrix (``tests/classifiers/test_fastpath.py``).
+    """
+
+    _EMPTY = np.iinfo(np.uint64).max
+    _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
+    _ROUNDS = 3
+
+    def __init__(self, vectorizer) -> None:
+        if vectorizer.analyzer not in ("word", "char_wb") or not vectorizer.use_idf or vectorizer.norm != "l2":
+            raise ValueError("only fitted l2-normalised TF-IDF word or char_wb vectorizers are supported")
+        self.vocabulary = vectorizer.vocabulary_
+        self.n_features = len(self.vocabulary)
+        self.idf = vectorizer.idf_.astype(vectorizer.dtype)
+        self.dtype = vectorizer.dtype
+        self.sublinear = vectorizer.sublinear_tf
+        self.min_n, self.max_n = vectorizer.ngram_range
+        self.chars = vectorizer.analyzer == "char_wb"
+        if self.chars:
+            self._build_char_table()
+        else:
+            self.tokens = re.compile(vectorizer.token_pattern)
+
+    def _build_char_table(self) -> None:
+        alphabet = sorted({c for gram in self.vocabulary for c in gram})
+        self.bits = len(alphabet).bit_length()
+        if self.bits * self.max_n + 1 > 63:
+            raise ValueError("character n-grams too long to pack into 64 bits")
+        self.char_codes = np.zeros(0x110000, dtype=np.uint16)  # 0: a character outside the vocabulary
+        self.char_codes[[ord(c) for c in alphabet]] = np.arange(1, len(alphabet) + 1)
+        grams = list(self.vocabulary)
+        codes = np.array([self._pack(g) for g in grams], dtype=np.uint64)
+        columns = np.array([self.vocabulary[g] for g in grams], dtype=np.int32)
+        self.columns = dict(zip(codes.tolist(), columns.tolist()))
+        size = 1 << (4 * len(grams)).bit_length()
+        self.mask = size - 1
+        self.shift = np.uint64(64 - (size.bit_length() - 1))
+        self.keys = np.full(size, self._EMPTY, dtype=np.uint64)
+        self.values = np.zeros(size, dtype=np.int32)
+        pending, slots = np.arange(len(grams)), self._slots(codes)
+        while pending.size:  # linear probing, inserted a round at a time
+            free = self.keys[slots[pending]] == self._EMPTY
+            taken, first = np.unique(slots[pending[free]], return_index=True)
+            winners = pending[free][first]
+            self.keys[taken], self.values[taken] = codes[winners], columns[winners]
+            pending = np.setdiff1d(pending, winners, assume_unique=True)
+            slots[pending] = (slots[pending] + 1) & self.mask
+
+    def _pack(self, gram: str) -> int:
+        """An n-gram as one integer: its characters' codes, plus a bit that marks the length."""
+        code = 1
+        for char in gram:
+            code = (code << self.bits) | int(self.char_codes[ord(char)])
+        return code
+
+    def _slots(self, codes: np.ndarray) -> np.ndarray:
+        return ((codes * self._MULTIPLIER) >> self.shift).astype(np.int64)
+
+    def _find(self, codes: np.ndarray) -> np.ndarray:
+        """Column of each packed n-gram, or -1."""
+        found = np.full(len(codes), -1, dtype=np.int32)
+        slots, active = self._slots(codes), np.arange(len(codes))
+        for _ in range(self._ROUNDS):
+            keys = self.keys[slots[active]]
+            hit = keys == codes[active]
+            found[active[hit]] = self.values[slots[active[hit]]]
+            active = active[~hit & (keys != self._EMPTY)]
+            if not active.size:
+                return found
+            slots[active] = (slots[active] + 1) & self.mask
+        get = self.columns.get  # the few still probing: a plain dictionary is cheaper than more rounds
+        found[active] = [get(code, -1) for code in codes[active].tolist()]
+        return found
+
+    def _char_entries(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        # Words joined by single spaces and padded, as char_wb pads each word; an n-gram that spans
+        # two words has a space inside it, so it is never in the vocabulary.
+        padded = [" " + " ".join(t.split()) + " " for t in texts]
+        ends = np.cumsum([len(t) + 1 for t in padded])
+        chars = self.char_codes[np.frombuffer("\0".join(padded + [""]).encode("utf-32-le"), dtype=np.uint32)]
+        chars = chars.astype(np.uint64)
+        chars[ends - 1] = 0  # between texts: no n-gram runs from one into the next
+        owner = np.repeat(np.arange(len(texts)), np.diff(ends, prepend=0))
+        rows, columns, bits = [], [], np.uint64(self.bits)
+        for n in range(self.min_n, self.max_n + 1):
+            m = len(chars) - n + 1
+            if m <= 0:
+                break
+            codes = np.ones(m, dtype=np.uint64)
+            for j in range(n):
+                codes <<= bits
+                codes |= chars[j : j + m]
+            found = self._find(codes)
+            hit = found >= 0
+            rows.append(owner[:m][hit])
+            columns.append(found[hit])
+        if not rows:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
+        return np.concatenate(rows), np.concatenate(columns)
+
+    def _word_entries(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        get, rows, columns = self.vocabulary.get, [], []
+        for r, text in enumerate(texts):
+            tokens = self.tokens.findall(text)
+            grams = tokens if self.min_n == 1 else []
+            for n in range(max(2, self.min_n), self.max_n + 1):
+                grams = grams + [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+            found = [c for c in map(get, grams) if c is not None]
+            columns += found
+            rows += [r] * len(found)
+        return np.asarray(rows, dtype=np.int64), np.asarray(columns, dtype=np.int32)
+
+    def transform(self, texts: list[str]) -> sparse.csr_matrix:
+        """TF-IDF rows for ``texts`` (the vectorizer's preprocessor already applied)."""
+        rows, columns = (self._char_entries if self.chars else self._word_entries)(texts)
+        cells, counts = np.unique(rows * self.n_features + columns, return_counts=True)
+        rows = cells // self.n_features
+        data = counts.astype(self.dtype)
+        if self.sublinear:
+            np.log(data, out=data)
+            data += 1
+        data *= self.idf[cells % self.n_features]
+        norms = np.sqrt(np.bincount(rows, weights=data.astype(np.float64) ** 2, minlength=len(texts)))
+        norms[norms == 0] = 1
+        data /= norms[rows].astype(self.dtype)
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=len(texts)))])
+        return sparse.csr_matrix((data, (cells % self.n_features).astype(np.int32), indptr),
+                                 shape=(len(texts), self.n_features))

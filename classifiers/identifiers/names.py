@@ -10,7 +10,7 @@ class PersonNameRecognizer(PatternRecognizer):
     """``Mrs. Alvarez``, ``pt John Carter``, ``patient J.D.``, ``my patient Maria``."""
 
     KIND = "NAME"
-    NEEDS = r"\b(?:mr|mrs|ms|miss|mx|sr|sra|srta|don|doña|pt|patient|paciente|resident|client|kiddo|baby|mom|dad)\b|[A-Z]\.\s?[A-Z]\.|\(\d\d\)|\d\d\s*y"
+    NEEDS = r"\b(?:mr|mrs|ms|miss|mx|sr|sra|srta|don|doña|pt|patient|paciente|resident|client|kiddo|baby|mom|dad)\b|[a-z]\.\s?[a-z]\.|\(\d\d\)|\d\d\s*y"
     FLAGS = 0
     PATTERNS = (
         Pattern("title_name_medium", rf"\b{_TITLE}\s+(?P<id>{_CAP}(?:\s+{_CAP})?)", 0.55),

@@ -7,7 +7,7 @@ class TownZipRecognizer(PatternRecognizer):
     """``ZIP 10472``, ``lives in Millbrook``, ``from Harlan County``, ``SW1A 1AA``, ``on Route 9``."""
 
     KIND = "PLACE"
-    NEEDS = r"\b(?:zip|c\.?p|código|lives|living|lived|resident|resides|from|vive|colonia|county|parish|township|on|at|off)\b|[A-Z]\d"
+    NEEDS = r"\b(?:zip|c\.?p|código|lives|living|lived|resident|resides|from|vive|colonia|county|parish|township|on|at|off)\b|[a-z]\d"
     FLAGS = 0
     PATTERNS = (
         Pattern("zip_medium", r"(?i:\b(?:zip|zip code|c\.?p\.?|código postal)\s*[:#]?\s*)(?P<id>\d{5}(?:-\d{4})?)\b",

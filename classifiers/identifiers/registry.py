@@ -47,7 +47,8 @@ class RecognizerRegistry:
 
     def analyze(self, text: str) -> list[Span]:
         """Run every recognizer over ``text``."""
-        spans = [span for recognizer in self.recognizers for span in recognizer.analyze(text)]
+        lowered = text.lower()
+        spans = [span for recognizer in self.recognizers for span in recognizer.analyze(text, lowered)]
         return sorted(spans, key=lambda s: (s.start, -s.score))
 
 

@@ -22,4 +22,8 @@ def test_fast_paths_equal_scikit_learn():
     n_cues = len(blocks[-1].get_feature_names_out())
     Z = stacker_inputs(first, X[:, -n_cues:])
     second = np.column_stack([s.predict_proba(Z)[:, 1] for s in bundle["stackers"]])
-    np.testing.assert_allclose(BoostedScorer(bundle["stackers"]).predict_proba(Z), second, atol=1e-10)
+    boosted = BoostedScorer(bundle["stackers"])
+    np.testing.assert_allclose(boosted.predict_proba(Z), second, atol=1e-10)
+    small = boosted.BATCH_ROWS // 2  # small batches take the numpy walk
+    walked = np.vstack([boosted.predict_proba(Z[i : i + small]) for i in range(0, len(Z), small)])
+    np.testing.assert_allclose(walked, second, atol=1e-10)
