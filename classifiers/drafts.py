@@ -23,8 +23,12 @@ WRAPPER = re.compile(
     r"my (?:pr|comms|marketing) (?:person|team)|here'?s (?:my|what)|here is (?:my|what)|"
     r"puedo (?:publicar|postear|subir|poner)|est[aá] bien (?:publicar|postear|subir)|qu[eé] opinan|"
     r"which (?:one|version|is better|do you prefer)|better\?|borrador)\b",
-    re.IGNORECASE,
-)
+)  # matched against lower-cased text: much cheaper than re.IGNORECASE
+
+
+def asks_about_posting(text: str) -> bool:
+    """Whether ``text`` reads like the user's own words around a draft ("is this ok to post?")."""
+    return WRAPPER.search(text.lower()) is not None
 _FENCE = re.compile(r"```[^\n]*\n?(.*?)```", re.DOTALL)
 _QUOTE_BLOCK = re.compile(r"(?:^[ \t]*>[^\n]*(?:\n|$))+", re.MULTILINE)
 _QUOTED = re.compile(r"[\"“]([^\"”]{40,})[\"”]|'([^'\n]{60,})'", re.DOTALL)
@@ -101,7 +105,7 @@ def _strip_wrapper(message: str, start: int, end: int) -> tuple[list[tuple[int, 
 
     def is_wrapper(span: tuple[int, int]) -> bool:
         text = message[span[0] : span[1]]
-        return len(text.split()) <= 25 and bool(WRAPPER.search(text) or text.rstrip().endswith(":"))
+        return len(text.split()) <= 25 and (asks_about_posting(text) or text.rstrip().endswith(":"))
 
     while len(sentences) > 1 and is_wrapper(sentences[0]):
         wrapper.append(message[sentences[0][0] : sentences[0][1]])
@@ -160,7 +164,7 @@ def extract_drafts(message: str) -> Extraction:
                               _outside(message, spans), True)
     if not blocks:
         outside = _QUOTED.sub(" ", message)
-        if WRAPPER.search(outside) or len(outside.split()) <= 3:
+        if asks_about_posting(outside) or len(outside.split()) <= 3:
             blocks = [m.span(1) if m.group(1) else m.span(2) for m in _QUOTED.finditer(message)]
     if blocks:
         drafts = [d for d in (_draft(message, [block]) for block in blocks) if d.text]

@@ -231,7 +231,9 @@ class TfidfTransform:
         for r, text in enumerate(texts):
             tokens = self.tokens.findall(text)
             grams = tokens if self.min_n == 1 else []
-            for n in range(max(2, self.min_n), self.max_n + 1):
+            if self.min_n <= 2 <= self.max_n:
+                grams = grams + [a + " " + b for a, b in zip(tokens, tokens[1:])]
+            for n in range(max(3, self.min_n), self.max_n + 1):
                 grams = grams + [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
             found = [c for c in map(get, grams) if c is not None]
             columns += found

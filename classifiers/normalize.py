@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"))
 HOMOGLYPHS = str.maketrans(
@@ -80,25 +81,33 @@ def normalize(text: str) -> Normalized:
 
 
 def _fold(text: str) -> tuple[list[str], list[int]]:
-    """Per character: drop zero-width, NFKC, strip accents, map homoglyphs, lower-case."""
+    """Lower-case ASCII runs whole; fold each other character (see ``_fold_char``)."""
     chars: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if ch.isascii():
-            chars.append(ch.lower())
-            offsets.append(i)
-            continue
-        if ord(ch) in ZERO_WIDTH:
-            continue
-        folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch))
-        for out in folded.translate(HOMOGLYPHS).lower():
-            if unicodedata.combining(out):
-                continue
-            chars.append(out)
-            offsets.append(i)
+    last = 0
+    for match in _NON_ASCII.finditer(text):
+        i = match.start()
+        chars += text[last:i].lower()
+        offsets += range(last, i)
+        folded = _fold_char(text[i])
+        chars += folded
+        offsets += [i] * len(folded)
+        last = i + 1
+    chars += text[last:].lower()
+    offsets += range(last, len(text))
     return chars, offsets
 
 
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    """One non-ASCII character: dropped if zero-width, else NFKC, accents stripped, homoglyphs mapped."""
+    if ord(ch) in ZERO_WIDTH:
+        return ""
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", ch))
+    return "".join(out for out in folded.translate(HOMOGLYPHS).lower() if not unicodedata.combining(out))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _INVISIBLE = re.compile("[" + "".join(map(chr, ZERO_WIDTH)) + "]")
 
 

@@ -81,8 +81,9 @@ class PatternRecognizer:
         return self._context_re.search(window) is not None
 
     def analyze(self, text: str, lowered: str | None = None) -> list[Span]:
-        """Return the spans this recognizer finds in ``text`` (``lowered``: ``text.lower()``, if known)."""
-        lowered = _lowered(text, lowered)
+        """Return the spans this recognizer finds in ``text`` (``lowered``: ``lower_same_length(text)``)."""
+        if lowered is None:
+            lowered = lower_same_length(text)
         if self._needs is not None and self._needs.search(lowered) is None:
             return []
         if self.REQUIRE_CONTEXT and (self._context_re is None or self._context_re.search(lowered) is None):
@@ -99,6 +100,8 @@ class PatternRecognizer:
                 score = pattern.score + (self.CONTEXT_BOOST if context else 0.0)
                 spans.append(Span(self.KIND, start, end, round(min(1.0, score * self.score_scale), 3),
                                   self.name))
+        if len(spans) < 2:
+            return spans
         return [s for s in spans if not any(o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end)
                                             for o in spans)]
 
@@ -118,9 +121,9 @@ def _caseless(regex: str, flags: int) -> tuple[re.Pattern, bool]:
     return re.compile(regex, flags), False
 
 
-def _lowered(text: str, lowered: str | None) -> str:
-    """``text.lower()``, kept only when it has the same length (so offsets still agree)."""
-    lowered = text.lower() if lowered is None else lowered
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` with the same length as ``text``, so offsets in one are offsets in the other."""
+    lowered = text.lower()
     if len(lowered) != len(text):  # a few characters (e.g. "İ") lower-case to two
         return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     return lowered

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .base import PatternRecognizer, Span
+from .base import PatternRecognizer, Span, lower_same_length
 
 DEFAULT_CONFIG = Path(__file__).with_name("recognizers.yml")
 
@@ -47,7 +47,7 @@ class RecognizerRegistry:
 
     def analyze(self, text: str) -> list[Span]:
         """Run every recognizer over ``text``."""
-        lowered = text.lower()
+        lowered = lower_same_length(text)
         spans = [span for recognizer in self.recognizers for span in recognizer.analyze(text, lowered)]
         return sorted(spans, key=lambda s: (s.start, -s.score))
 
