@@ -112,6 +112,8 @@ def build_answer(result: AnalysisResult, has_files: bool = False, guideline: str
     if len(result.drafts) > 1:
         for i, d in enumerate(result.drafts, 1):
             name = d.version or f"version {i}"
+            if result.chosen_draft == i - 1:
+                name += messages.VERSION_CHOSEN
             versions.append(f"{name}: " + (", ".join(d.labels) if d.labels else "clear"))
     org = org or OrgSettings()
     notes = [messages.IMAGES_NOT_ANALYSED] if has_files else []

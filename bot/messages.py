@@ -12,6 +12,7 @@ STILL_TO_CHANGE = "Redacting identifiers is not enough; still to change:"
 EVIDENCE = "Why"
 GUIDELINE = "Guideline"
 VERSIONS = "This message holds {n} versions; each was checked:"
+VERSION_CHOSEN = " (the one you said you will post; the verdict is about it)"
 IMAGES_NOT_ANALYSED = (
     "Images and files are not analysed, only the text. Before posting a photo taken in a clinical area, "
     "check for patients or visitors, faces, tattoos, charts, screens, whiteboards, wristbands and name "

@@ -40,6 +40,12 @@ _VERSION = re.compile(
 _THREAD = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})\s?/\s?(\d{1,2})?\)?(?=[\s:.)]|$)|^[ \t]*(\d{1,2})[).][ \t]",
                      re.MULTILINE)
 _SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+|\n|$)")
+_CHOICE = re.compile(
+    r"\b(?:going with|go with|posting|i'?ll (?:post|use|go with)|i will (?:post|use)|picking|sticking with|"
+    r"subo|publico|voy con|me quedo con)[ \t]+(?:the[ \t]+|la[ \t]+|el[ \t]+)?"
+    r"(?:v(?:ersion)?|option|draft|opci[oó]n|versi[oó]n)[ \t]?([a-d1-9])\b(?![ \t]*(?:or|o|and|y|/)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,8 @@ class Extraction:
     drafts: list[Draft]
     wrapper: str = ""
     wrapped: bool = False
+    #: Index of the version the user says they will post ("going with v2"), if they say so.
+    chosen: int | None = None
 
 
 def _draft(message: str, segments: list[tuple[int, int]], label: str | None = None) -> Draft:
@@ -110,7 +118,8 @@ def _strip_wrapper(message: str, start: int, end: int) -> tuple[list[tuple[int, 
     while len(sentences) > 1 and is_wrapper(sentences[0]):
         wrapper.append(message[sentences[0][0] : sentences[0][1]])
         sentences.pop(0)
-    while len(sentences) > 1 and is_wrapper(sentences[-1]) and "?" in message[slice(*sentences[-1])]:
+    while len(sentences) > 1 and (is_wrapper(sentences[-1]) and "?" in message[slice(*sentences[-1])]
+                                  or _CHOICE.search(message[slice(*sentences[-1])])):
         wrapper.append(message[sentences[-1][0] : sentences[-1][1]])
         sentences.pop()
     if not sentences:
@@ -130,6 +139,31 @@ def _versions(message: str) -> list[Draft]:
         if draft.text:
             drafts.append(draft)
     return drafts if len(drafts) >= 2 else []
+
+
+def chosen_version(message: str, versions: list[Draft]) -> int | None:
+    """The version the user's own words say will be posted ("going with v2", "subo la v2"), if any.
+
+    The post that would be published is the one judged; the other versions are still reported.
+    """
+    words, last = [], 0
+    for start, end in sorted(d.span for d in versions):
+        words.append(message[last:start])
+        last = max(last, end)
+    words.append(message[last:])
+    keys = [(d.label or "").strip().lower()[-1:] for d in versions]
+    picked = {m.group(1).lower() for m in _CHOICE.finditer("\n".join(words))}
+    matches = [i for i, key in enumerate(keys) if key and key in picked]
+    return matches[0] if len(picked) == 1 and len(matches) == 1 else None
+
+
+def _label_before(message: str, start: int) -> str | None:
+    """The version name ("v1:", "Option B)") that opens the line a quoted draft starts on, if any."""
+    head = message[message.rfind("\n", 0, start) + 1 : start]
+    mark = _VERSION.match(head)
+    if mark is None or head[mark.end() :].strip(" \t\"“'`"):
+        return None
+    return mark.group().strip(" \t*:.)-–")
 
 
 def _thread(message: str) -> list[tuple[int, int]]:
@@ -167,13 +201,15 @@ def extract_drafts(message: str) -> Extraction:
         if asks_about_posting(outside) or len(outside.split()) <= 3:
             blocks = [m.span(1) if m.group(1) else m.span(2) for m in _QUOTED.finditer(message)]
     if blocks:
-        drafts = [d for d in (_draft(message, [block]) for block in blocks) if d.text]
+        drafts = [d for d in (_draft(message, [block], _label_before(message, block[0])) for block in blocks)
+                  if d.text]
         if drafts:
-            return Extraction(drafts, _outside(message, blocks), True)
+            chosen = chosen_version(message, drafts) if len(drafts) > 1 else None
+            return Extraction(drafts, _outside(message, blocks), True, chosen)
     versions = _versions(message)
     if versions:
         spans = [d.span for d in versions]
-        return Extraction(versions, _outside(message, spans), True)
+        return Extraction(versions, _outside(message, spans), True, chosen_version(message, versions))
     thread = _thread(message)
     if thread:
         draft = _draft(message, thread)

@@ -141,6 +141,8 @@ class Engine:
             scores = probs[own].max(axis=0)
             scores[LABELS.index("coi")] = probs[rows, LABELS.index("coi")].max()
             for k, label in enumerate(LABELS):
+                if ex.chosen is not None and d != ex.chosen:
+                    continue  # the user said which version they will post: that one is judged
                 top = max(own, key=lambda i: probs[i, k])
                 if label not in best or scores[k] > best[label][0]:
                     best[label] = (float(scores[k]), top)
@@ -164,13 +166,14 @@ class Engine:
         labels = [f.label for f in findings]
         verdict = "clear" if not labels else "high" if any(f.level == "high" for f in findings) \
             else "review"
-        redacted = "\n\n".join(d.redacted for d in drafts)
-        changed = any(d.redacted != draft.text for d, draft in zip(drafts, ex.drafts))
+        judged = range(len(drafts)) if ex.chosen is None else [ex.chosen]
+        redacted = "\n\n".join(drafts[d].redacted for d in judged)
+        changed = any(drafts[d].redacted != ex.drafts[d].text for d in judged)
         # Replacing identifiers can only clear a privacy finding; any other finding needs rewording.
         fixable = changed and labels == ["privacy"]
         still = [] if fixable else [still_to_change(label) for label in labels]
         return AnalysisResult(labels, scores, verdict, findings, redacted, not labels, still, self.version,
-                              sensitivity, ex.wrapped, drafts, guidelines.notice())
+                              sensitivity, ex.wrapped, drafts, guidelines.notice(), ex.chosen)
 
     def _check_redactions(self, results: list[AnalysisResult], thresholds) -> None:
         """Score each flagged result's redacted text; say what still has to change when not clear.

@@ -65,7 +65,8 @@ class AnalysisResult:
     """Everything the engine says about one message.
 
     ``labels`` and ``scores`` cover every draft in the message (a label is flagged when any
-    version carries it); ``drafts`` gives each version's own verdict.
+    version carries it), unless the user says which version they will post ("going with v2"):
+    then they are that version's (``chosen_draft``). ``drafts`` gives each version's own verdict.
     """
 
     labels: list[str]
@@ -80,6 +81,7 @@ class AnalysisResult:
     wrapped: bool = False
     drafts: list[DraftResult] = field(default_factory=list)
     notice: str = ""
+    chosen_draft: int | None = None
 
     def to_dict(self) -> dict:
         """JSON-serialisable form."""

@@ -26,6 +26,9 @@ SEED = 0
 FOLDS = 5
 PRIVACY_MIN_RECALL = 0.95
 PRIVACY_MIN_PRECISION = 0.80
+#: Clean posts flagged, at most, in cross-validation (a point under the 10% the product allows,
+#: since posts from other writers are harder than the corpus's own folds).
+MAX_CLEAN_FLAGGED = 0.09
 
 
 def corpus_hash(records: list[dict]) -> str:
@@ -91,9 +94,46 @@ def fit_stackers(Z: np.ndarray, Y: np.ndarray, n_jobs: int = 2) -> tuple[list, n
     return stackers, oof
 
 
+def spare_clean_posts(Y: np.ndarray, oof: np.ndarray, thresholds: dict[str, float]) -> dict[str, float]:
+    """Raise thresholds until at most ``MAX_CLEAN_FLAGGED`` of clean posts are flagged.
+
+    A tool that flags every post mentioning a patient or a bad day gets ignored, so the share of
+    clean posts flagged is a product limit, not only a by-product of per-label F1. Each step raises
+    the advice, venting or coi threshold whose rise spares clean posts at the least cost in macro-F1
+    (privacy keeps its recall-first threshold). Near each label's F1 optimum the curve is flat, so
+    the first steps cost almost nothing.
+    """
+    clean = Y.sum(axis=1) == 0
+    order = list(LABELS)
+
+    def measure(th: dict[str, float]) -> tuple[float, float]:
+        pred = oof >= np.array([th[label] for label in order])
+        tp = (pred & (Y == 1)).sum(axis=0)
+        f1 = 2 * tp / np.maximum(1, pred.sum(axis=0) + Y.sum(axis=0))
+        return float(f1.mean()), float(pred[clean].any(axis=1).mean())
+
+    thresholds = dict(thresholds)
+    f1, flagged = measure(thresholds)
+    while flagged > MAX_CLEAN_FLAGGED:
+        moves = []
+        for label in ("advice", "venting", "coi"):
+            for step in (0.01, 0.02, 0.03, 0.05):
+                if thresholds[label] + step > 0.95:
+                    continue
+                trial = {**thresholds, label: round(thresholds[label] + step, 2)}
+                trial_f1, trial_flagged = measure(trial)
+                if trial_flagged < flagged:
+                    moves.append(((f1 - trial_f1) / (flagged - trial_flagged), trial, trial_f1, trial_flagged))
+        if not moves:
+            break
+        _, thresholds, f1, flagged = min(moves, key=lambda m: m[0])
+    return thresholds
+
+
 def cross_validated_metrics(Y: np.ndarray, oof: np.ndarray) -> tuple[dict, dict]:
     """Thresholds chosen on out-of-fold scores, and the metrics they give."""
     thresholds = {label: choose_threshold(label, Y[:, k], oof[:, k]) for k, label in enumerate(LABELS)}
+    thresholds = spare_clean_posts(Y, oof, thresholds)
     predictions = np.column_stack([oof[:, k] >= thresholds[lab] for k, lab in enumerate(LABELS)]).astype(int)
     return thresholds, evaluate_predictions(Y, predictions)
 

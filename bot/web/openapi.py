@@ -59,6 +59,9 @@ SCHEMAS = {
             "model_version": {"type": "string"}, "sensitivity": {"type": "string"}, "wrapped": {"type": "boolean"},
             "drafts": {"type": "array", "items": {"$ref": "#/components/schemas/Draft"}},
             "notice": {"type": "string"},
+            "chosen_draft": {"type": ["integer", "null"],
+                             "description": "Index in drafts of the version the user said they will post; "
+                                            "labels and findings are then about it."},
             "answer": {"type": "object", "description": "The same answer Slack and Teams show.",
                        "required": ["verdict", "headline", "findings", "safer_version", "still_to_change"]},
             "check_id": {"type": ["string", "null"], "description": "Audit id; null for live checks."},

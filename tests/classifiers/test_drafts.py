@@ -1,3 +1,5 @@
+import pytest
+
 from classifiers.drafts import extract_drafts
 
 
@@ -40,6 +42,25 @@ def test_versions_are_separate_drafts_with_labels():
     drafts = extract_drafts(msg).drafts
     assert [d.label for d in drafts] == ["v1", "v2"]
     assert drafts[1].text == "Paid partnership with GlucoSense. Loving the new CGM."
+
+
+@pytest.mark.parametrize("msg, chosen", [
+    ('v1: "Pic of the lady in bed 4 at 3am, what a night"\nv2: "Night shift, grateful for my team"\n'
+     'going with v2', 1),
+    ("v1: Loving the new GlucoSense CGM, use code DRSAM20\n"
+     "v2: Paid partnership with GlucoSense. Loving the new CGM.\nscrapping v2, I'll post v1 lol", 0),
+    ('v1: "Hoy en la guardia atendimos a una nena de 4 años con meningitis"\n'
+     'v2: "Fiebre alta y rigidez de nuca: a la guardia ya."\nsubo la v2', 1),
+    ("v1: Loving the new GlucoSense CGM, use code DRSAM20\n"
+     "v2: Paid partnership with GlucoSense. Loving the new CGM.\nwhich is better?", None),
+    ("v1: Loving the new GlucoSense CGM, use code DRSAM20\n"
+     "v2: Paid partnership with GlucoSense.\nposting v1 or v2, can't decide", None),
+])
+def test_the_version_the_user_says_they_will_post_is_found(msg, chosen):
+    extraction = extract_drafts(msg)
+    assert len(extraction.drafts) == 2
+    assert extraction.chosen == chosen
+    assert "going with" not in extraction.drafts[-1].text and "subo la" not in extraction.drafts[-1].text
 
 
 def test_offsets_map_each_draft_back_to_the_message():

@@ -70,6 +70,17 @@ def test_versions_are_reported_each(engine):
     assert "coi" in result.labels
 
 
+def test_the_version_the_user_will_post_decides_the_verdict(engine):
+    message = ("v1: Obsessed with GlowLab serum, use my code DRSAM20 for 20% off!\n"
+               "v2: Vitamin C serums can help with sun damage; ask your dermatologist which suits you.\n"
+               "going with v2")
+    result = engine.analyze(message)
+    assert result.chosen_draft == 1
+    assert "coi" in result.drafts[0].labels, "the other version is still reported"
+    assert result.labels == [] and result.verdict == "clear"
+    assert "GlowLab" not in result.redacted
+
+
 def test_wrapper_facts_about_author_count_for_coi_only(engine):
     wrapped = engine.analyze('fyi they pay me for this and sent free samples. ok to post? '
                              '"The new Lumina CGM has been great for my patients who hate fingersticks."')
