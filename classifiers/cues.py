@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from .anchors import AnchorIndex
+
 CONFIG = Path(__file__).with_name("cues.yml")
 
 
@@ -42,8 +44,14 @@ def cue_groups() -> tuple[CueGroup, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _anchor_index() -> AnchorIndex:
+    return AnchorIndex([group.regex for group in cue_groups()])
+
+
 def find_cues(normalized_text: str) -> list[Cue]:
     """Every cue match in ``normalized_text`` (which must come from ``normalize``)."""
+    candidates = _anchor_index().candidates(normalized_text)
     return [Cue(group.name, m.start(), m.end())
-            for group in cue_groups() for m in group.regex.finditer(normalized_text)
-            if m.end() > m.start()]
+            for i, group in enumerate(cue_groups()) if i in candidates
+            for m in group.regex.finditer(normalized_text) if m.end() > m.start()]

@@ -64,14 +64,16 @@ def build_pipeline(random_state: int = 0, n_jobs: int | None = None,
     ])
 
 
-def build_stacker(random_state: int = 0) -> CalibratedClassifierCV:
+def build_stacker(random_state: int = 0, max_iter: int = 100, learning_rate: float = 0.1,
+                  max_leaf_nodes: int = 7) -> CalibratedClassifierCV:
     """Second stage per label: gradient boosting over every label's ensemble score and the cue features.
 
     It learns interactions a linear model cannot (an identifier *with* a care setting, a brand
     *with* a code and no disclosure), and is calibrated like the first stage.
     """
-    boosted = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=15,
-                                             l2_regularization=1.0, random_state=random_state)
+    boosted = HistGradientBoostingClassifier(max_iter=max_iter, learning_rate=learning_rate,
+                                             max_leaf_nodes=max_leaf_nodes, l2_regularization=1.0,
+                                             random_state=random_state)
     return CalibratedClassifierCV(boosted, method="sigmoid", cv=3, ensemble=False)
 
 

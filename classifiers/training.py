@@ -80,16 +80,16 @@ def cross_validated_probabilities(template, prepared, Y, n_jobs: int = 2) -> np.
     return oof
 
 
-def fit_stackers(Z: np.ndarray, Y: np.ndarray, n_jobs: int = 2) -> tuple[list, np.ndarray]:
+def fit_stackers(Z: np.ndarray, Y: np.ndarray, n_jobs: int = 2, **params) -> tuple[list, np.ndarray]:
     """Fit one second-stage model per label on out-of-fold first-stage scores.
 
     Also returns the second stage's own out-of-fold probabilities (for thresholds and the model card).
     """
     folds = KFold(FOLDS, shuffle=True, random_state=SEED + 1)
     oof = np.column_stack(Parallel(n_jobs=n_jobs)(
-        delayed(cross_val_predict)(build_stacker(SEED), Z, Y[:, k], cv=folds, method="predict_proba")
+        delayed(cross_val_predict)(build_stacker(SEED, **params), Z, Y[:, k], cv=folds, method="predict_proba")
         for k in range(Y.shape[1])))[:, 1::2]
-    stackers = Parallel(n_jobs=n_jobs)(delayed(clone(build_stacker(SEED)).fit)(Z, Y[:, k])
+    stackers = Parallel(n_jobs=n_jobs)(delayed(clone(build_stacker(SEED, **params)).fit)(Z, Y[:, k])
                                        for k in range(Y.shape[1]))
     return stackers, oof
 

@@ -1,0 +1,126 @@
+r"""Skip the regular expressions a text cannot match, judged from the words it contains.
+
+Scanning a post with every cue pattern costs more than anything else the engine does, yet most
+patterns cannot match most posts: each alternative starts with a literal (``\bfuck\w*``,
+``\bcode\b``, ``#ad``), and a post none of whose words start with one of those literals cannot
+match. The literals are read from each pattern's parse tree; where they cannot be told, the pattern
+always runs, so a skipped pattern is one that had no match to find (``tests/classifiers/test_anchors.py``
+checks this on the whole corpus).
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # the parser the re module itself uses
+from re import _parser
+
+_WORD = re.compile(r"\w+")
+_WORD_CLASSES = {sre.CATEGORY_WORD, sre.CATEGORY_UNI_WORD}
+
+
+_MAX_LITERALS = 64
+_MAX_LENGTH = 16
+
+
+def _is_word_class(items) -> bool:
+    return len(items) == 1 and items[0][0] is sre.IN and \
+        any(op is sre.CATEGORY and av in _WORD_CLASSES for op, av in items[0][1])
+
+
+def _step(op, av) -> tuple[set[tuple[str, bool]], bool] | None:
+    """What one element can begin with (see ``_sequence``); None if unknown."""
+    if op is sre.LITERAL:
+        return {(chr(av), False)}, True
+    if op is sre.IN and len(av) <= 4 and all(o is sre.LITERAL for o, _ in av):
+        return {(chr(v), False) for _, v in av}, True
+    if op is sre.SUBPATTERN:
+        _, add_flags, _, pattern = av
+        return None if add_flags & sre.SRE_FLAG_IGNORECASE else _sequence(pattern)
+    if op is sre.BRANCH:
+        found, complete = set(), True
+        for alternative in av[1]:
+            alt = _sequence(alternative)
+            if alt is None:
+                return None
+            found |= alt[0]
+            complete = complete and alt[1]
+        return found, complete
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        inner = _sequence(av[2])
+        return None if inner is None else (inner[0], False)  # one repetition, then unknown
+    return None
+
+
+def _sequence(items) -> tuple[set[tuple[str, bool]], bool] | None:
+    r"""What every match of the sequence ``items`` begins with; None if that cannot be told.
+
+    Returns ``(literal, must start a word)`` pairs, one of which starts every match (a ``\b`` or
+    ``(?<!\w)`` before a literal means it starts a word), and whether the literals are the whole match.
+    """
+    found, lead = {("", False)}, False
+    for op, av in items:
+        if op is sre.AT:
+            lead = lead or (found == {("", False)} and av in (sre.AT_BOUNDARY, sre.AT_UNI_BOUNDARY))
+            continue
+        if op in (sre.ASSERT, sre.ASSERT_NOT):
+            if found == {("", False)} and op is sre.ASSERT_NOT and av[0] == -1 and _is_word_class(list(av[1])):
+                lead = True
+            continue  # zero-width: lookarounds only narrow the match
+        step = _step(op, av)
+        combined = None if step is None else \
+            {(a + b, starts if a else (word or lead)) for a, starts in found for b, word in step[0]}
+        if combined is None or len(combined) > _MAX_LITERALS or max(len(a) for a, _ in combined) > _MAX_LENGTH:
+            return (found, False) if found != {("", False)} else None
+        found = combined
+        if not step[1]:
+            return found, False
+    return (found, True) if found != {("", False)} else None
+
+
+class AnchorIndex:
+    """For many patterns at once: which of them could match a given text.
+
+    A literal of word characters that must start a word is looked up among the text's words by its
+    first two characters; one that goes on past its first word ("my patient") is searched for only
+    when that word is in the text; any other literal is searched for as a substring.
+    """
+
+    def __init__(self, patterns: list[re.Pattern]) -> None:
+        """Index ``patterns`` (case-insensitive ones always run)."""
+        self.always: set[int] = set()
+        self.by_prefix: dict[str, list[tuple[str, int]]] = {}
+        self.by_word: dict[str, list[tuple[str, int]]] = {}
+        self.substrings: list[tuple[str, int]] = []
+        for i, pattern in enumerate(patterns):
+            found = None if pattern.flags & re.IGNORECASE else _sequence(_parser.parse(pattern.pattern, pattern.flags))
+            if found is None:
+                self.always.add(i)
+                continue
+            for literal, word_start in found[0]:
+                head = _WORD.match(literal) if word_start else None
+                if head and head.end() == len(literal):
+                    self.by_prefix.setdefault(literal[:2], []).append((literal, i))
+                elif head:  # "my patient": the word "my" must be in the text, then the whole literal
+                    self.by_word.setdefault(head.group(), []).append((literal, i))
+                else:
+                    self.substrings.append((literal, i))
+
+    def candidates(self, text: str) -> set[int]:
+        """Indices of the patterns that may match ``text``; the others certainly do not."""
+        hit = set(self.always)
+        prefix = self.by_prefix
+        words = set(_WORD.findall(text))
+        for word in words & self.by_word.keys():
+            for literal, i in self.by_word[word]:
+                if i not in hit and literal in text:
+                    hit.add(i)
+        for word in words:
+            for literal, i in prefix.get(word[:2], ()):
+                if word.startswith(literal):
+                    hit.add(i)
+            if len(word) > 1:  # one-letter literals, filed under themselves: the word starts with one
+                hit.update(i for _, i in prefix.get(word[:1], ()))
+        for literal, i in self.substrings:
+            if i not in hit and literal in text:
+                hit.add(i)
+        return hit

@@ -1,0 +1,36 @@
+"""The anchor index only skips patterns that had nothing to find."""
+
+import re
+
+import pytest
+
+from classifiers.anchors import AnchorIndex
+from classifiers.cues import cue_groups, find_cues
+from classifiers.dataset import load_corpus
+from classifiers.normalize import normalize
+
+
+@pytest.mark.parametrize("pattern, matches, skipped", [
+    (r"\b(?:fuck\w*|f\*+\w*|sh[i1]t)\b", ["what the fuck", "f**k this", "sh1t"], ["fine", "shoot", "afuck"]),
+    (r"(?<!\S)#(?:ad|sponsored)\b", ["loving it #ad", "#sponsored post"], ["ad", "#a d"]),
+    (r"\bmy (?:mom|dad)\b", ["my mom is 90"], ["mymom", "my mother"]),
+    (r"\b\d+ ?mg\b", ["take 5 mg"], []),  # starts with a class: always runs
+])
+def test_a_pattern_runs_when_it_can_match_and_is_skipped_when_it_cannot(pattern, matches, skipped):
+    regex = re.compile(pattern)
+    index = AnchorIndex([regex])
+    for text in matches:
+        assert regex.search(text) and index.candidates(text) == {0}, text
+    for text in skipped:
+        assert not regex.search(text), text
+        assert 0 in index.always or index.candidates(text) == set(), text
+
+
+def test_cues_with_the_index_equal_every_pattern_run_on_every_post():
+    posts = [normalize(r["text"]).text for r in load_corpus()]
+    posts += ["f*ck this sh1t", "n1gg", "#ad", "mi mamá", "¿y tú?", "r e t a r d", "@doc take 5mg"]
+    for text in posts:
+        brute = [(g.name, m.start(), m.end()) for g in cue_groups() for m in g.regex.finditer(text)
+                 if m.end() > m.start()]
+        assert [(c.group, c.start, c.end) for c in find_cues(text)] == brute, text
+
