@@ -104,22 +104,24 @@ class AnchorIndex:
                     self.by_word.setdefault(head.group(), []).append((literal, i))
                 else:
                     self.substrings.append((literal, i))
+        self.one_letter = any(len(key) == 1 for key in self.by_prefix)
 
     def candidates(self, text: str) -> set[int]:
         """Indices of the patterns that may match ``text``; the others certainly do not."""
         hit = set(self.always)
-        prefix = self.by_prefix
         words = set(_WORD.findall(text))
         for word in words & self.by_word.keys():
             for literal, i in self.by_word[word]:
                 if i not in hit and literal in text:
                     hit.add(i)
+        prefix, one_letter = self.by_prefix, self.one_letter
         for word in words:
             for literal, i in prefix.get(word[:2], ()):
                 if word.startswith(literal):
                     hit.add(i)
-            if len(word) > 1:  # one-letter literals, filed under themselves: the word starts with one
-                hit.update(i for _, i in prefix.get(word[:1], ()))
+            if one_letter and len(word) > 1:  # one-letter literals are filed under themselves
+                for _, i in prefix.get(word[:1], ()):
+                    hit.add(i)
         for literal, i in self.substrings:
             if i not in hit and literal in text:
                 hit.add(i)

@@ -105,8 +105,11 @@ def _outside(message: str, segments: list[tuple[int, int]]) -> str:
     return " ".join(p.strip(" \t\n\"“”'`") for p in pieces if p.strip(" \t\n\"“”'`"))
 
 
-def _strip_wrapper(message: str, start: int, end: int) -> tuple[list[tuple[int, int]], str]:
-    """Drop wrapper sentences at the start and end of ``message[start:end]``."""
+def _strip_wrapper(message: str, start: int, end: int, versions: bool = False) -> tuple[list[tuple[int, int]], str]:
+    """Drop wrapper sentences at the start and end of ``message[start:end]``.
+
+    After the last of several versions, a closing "going with v2" is the user's too.
+    """
     sentences = [(m.start() + start, m.end() + start) for m in _SENTENCE.finditer(message[start:end])
                  if m.group().strip()]
     wrapper: list[str] = []
@@ -119,7 +122,7 @@ def _strip_wrapper(message: str, start: int, end: int) -> tuple[list[tuple[int, 
         wrapper.append(message[sentences[0][0] : sentences[0][1]])
         sentences.pop(0)
     while len(sentences) > 1 and (is_wrapper(sentences[-1]) and "?" in message[slice(*sentences[-1])]
-                                  or _CHOICE.search(message[slice(*sentences[-1])])):
+                                  or versions and _CHOICE.search(message[slice(*sentences[-1])])):
         wrapper.append(message[sentences[-1][0] : sentences[-1][1]])
         sentences.pop()
     if not sentences:
@@ -134,7 +137,7 @@ def _versions(message: str) -> list[Draft]:
     drafts = []
     for i, mark in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(message)
-        segments, _ = _strip_wrapper(message, mark.end(), end)
+        segments, _ = _strip_wrapper(message, mark.end(), end, versions=True)
         draft = _draft(message, segments, mark.group().strip(" \t*:.)-–"))
         if draft.text:
             drafts.append(draft)
@@ -196,9 +199,11 @@ def extract_drafts(message: str) -> Extraction:
             spans = [(b.start(), b.end()) for b in quote_blocks]
             return Extraction([d for d in drafts if d.text] or [_draft(message, [(0, len(message))])],
                               _outside(message, spans), True)
+    asked, outside = None, message
     if not blocks:
         outside = _QUOTED.sub(" ", message)
-        if asks_about_posting(outside) or len(outside.split()) <= 3:
+        asked = asks_about_posting(outside)
+        if asked or len(outside.split()) <= 3:
             blocks = [m.span(1) if m.group(1) else m.span(2) for m in _QUOTED.finditer(message)]
     if blocks:
         drafts = [d for d in (_draft(message, [block], _label_before(message, block[0])) for block in blocks)
@@ -214,5 +219,7 @@ def extract_drafts(message: str) -> Extraction:
     if thread:
         draft = _draft(message, thread)
         return Extraction([draft], _outside(message, [draft.span]), True)
+    if asked is False and outside == message and ":" not in message:
+        return Extraction([_draft(message, [(0, len(message))])])  # no sentence in it can be a wrapper
     segments, wrapper = _strip_wrapper(message, 0, len(message))
     return Extraction([_draft(message, segments)], wrapper, bool(wrapper))

@@ -24,6 +24,7 @@ from .normalize import normalize
 from .pipeline import stacker_inputs
 from .result import LABELS, SENSITIVITY_SHIFT, TITLES, AnalysisResult, DraftResult, Finding, level_for
 
+COI = LABELS.index("coi")
 COI_GROUPS = {g.name: g.label == "coi" and not g.against for g in cue_groups()}
 WINDOW_CHARS = 3_000
 WINDOW_OVERLAP = 300
@@ -120,6 +121,7 @@ class Engine:
                     units.append(_Unit(m, d, draft.text + "\n" + ex.wrapper, draft.offsets, True))
         prepared = [prepare(u.text) for u in units]
         probs, words = self._score(prepared)
+        rows = probs.tolist()  # plain floats: a few posts' worth of numpy scalar work costs more
         by_message: list[list[int]] = [[] for _ in texts]
         for i, u in enumerate(units):
             by_message[u.message].append(i)
@@ -127,30 +129,32 @@ class Engine:
         for m, ex in enumerate(extractions):
             idx = by_message[m]
             results.append(self._result(texts[m], ex, [units[i] for i in idx], [prepared[i] for i in idx],
-                                        probs[idx], [_row(words, i) for i in idx], thresholds, sensitivity))
+                                        [rows[i] for i in idx], [_row(words, i) for i in idx], thresholds,
+                                        sensitivity))
         self._check_redactions(results, thresholds)
         return results
 
     def _result(self, message, ex, units, prepared, probs, words, thresholds, sensitivity):
         drafts, best = [], {}
-        identifiers = [(u.offsets[s.start], u.offsets[s.end - 1] + 1) for u, p in zip(units, prepared)
-                       if not u.wrapper for s in p.spans if s.kind in IDENTIFIER_KINDS]
+        identifiers = merge_identifier_spans([(u.offsets[s.start], u.offsets[s.end - 1] + 1)
+                                              for u, p in zip(units, prepared) if not u.wrapper
+                                              for s in p.spans if s.kind in IDENTIFIER_KINDS])
         for d, draft in enumerate(ex.drafts):
             rows = [i for i, u in enumerate(units) if u.draft == d]
             own = [i for i in rows if not units[i].wrapper]
-            scores = probs[own].max(axis=0)
-            scores[LABELS.index("coi")] = probs[rows, LABELS.index("coi")].max()
+            scores = [max(probs[i][k] for i in own) for k in range(len(LABELS))]
+            scores[COI] = max(probs[i][COI] for i in rows)
             for k, label in enumerate(LABELS):
                 if ex.chosen is not None and d != ex.chosen:
                     continue  # the user said which version they will post: that one is judged
-                top = max(own, key=lambda i: probs[i, k])
+                top = max(own, key=lambda i: probs[i][k])
                 if label not in best or scores[k] > best[label][0]:
-                    best[label] = (float(scores[k]), top)
+                    best[label] = (scores[k], top)
             spans = [s for i in own for s in prepared[i].spans] if len(own) == 1 else \
                 prepare(draft.text).spans
             flagged = [label for k, label in enumerate(LABELS) if scores[k] >= thresholds[label]]
             drafts.append(DraftResult(*draft.span, draft.label, flagged,
-                                      {label: round(float(scores[k]), 4) for k, label in enumerate(LABELS)},
+                                      {label: round(scores[k], 4) for k, label in enumerate(LABELS)},
                                       redact(draft.text, spans)))
         scores = {label: round(best[label][0], 4) for label in LABELS}
         findings = []
@@ -158,8 +162,7 @@ class Engine:
             score, i = best[label]
             if score < thresholds[label]:
                 continue
-            evidence = self.evidence.build(label, prepared[i], words[i], units[i].offsets, message,
-                                           merge_identifier_spans(identifiers))
+            evidence = self.evidence.build(label, prepared[i], words[i], units[i].offsets, message, identifiers)
             findings.append(Finding(label, TITLES[label], round(score, 4),
                                     level_for(score, thresholds[label]), round(thresholds[label], 4),
                                     evidence, label))

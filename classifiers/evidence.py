@@ -16,6 +16,7 @@ from .result import Evidence
 MAX_EVIDENCE = 6
 TOKENS = re.compile(TOKEN_PATTERN)
 MASK = "•••"
+_SPACES = re.compile(r"\s+")
 _PRIVACY_CUE_KINDS = {"TIME", "SETTING", "PHOTO", "AGE_CUE"}
 
 
@@ -31,7 +32,7 @@ def mask(text: str, start: int, end: int, identifiers: list[tuple[int, int]]) ->
             out.append(text[i_start] + MASK)
         pos = max(pos, min(i_end, end))
     out.append(text[pos:end])
-    return re.sub(r"\s+", " ", "".join(out)).strip()
+    return _SPACES.sub(" ", "".join(out)).strip()
 
 
 class EvidenceBuilder:

@@ -39,28 +39,33 @@ class Normalized:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-def _rewrite(chars: list[str], offsets: list[int], pattern: re.Pattern, repl) -> None:
-    """Apply ``repl(match) -> str`` in place; replacements take the first matched char's offset."""
-    text = "".join(chars)
-    if pattern.search(text) is None:
-        return
+def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, repl) -> tuple[str, list[int]]:
+    """Apply ``repl(match) -> str``; replacements take the first matched char's offset."""
     pieces, spots, last = [], [], 0
     for match in pattern.finditer(text):
-        pieces.append(chars[last : match.start()])
-        spots.append(offsets[last : match.start()])
+        start, end = match.span()
+        pieces.append(text[last:start])
+        spots += offsets[last:start]
         new = repl(match)
-        if len(new) == match.end() - match.start():
-            spots.append(offsets[match.start() : match.end()])
+        if len(new) == end - start:
+            spots += offsets[start:end]
         else:
-            src = [i for i, ch in zip(offsets[match.start() : match.end()], match.group())
-                   if not ch.isspace() and ch not in ".-_*"] or [offsets[match.start()]]
-            spots.append((src + [src[-1]] * len(new))[: len(new)])
-        pieces.append(list(new))
-        last = match.end()
-    pieces.append(chars[last:])
-    spots.append(offsets[last:])
-    chars[:] = [c for piece in pieces for c in piece]
-    offsets[:] = [o for spot in spots for o in spot]
+            src = [i for i, ch in zip(offsets[start:end], match.group())
+                   if not ch.isspace() and ch not in ".-_*"] or [offsets[start]]
+            spots += (src + [src[-1]] * len(new))[: len(new)]
+        pieces.append(new)
+        last = end
+    pieces.append(text[last:])
+    spots += offsets[last:]
+    return "".join(pieces), spots
+
+
+_REWRITES = (
+    (_LEET_RUN, lambda m: m.group().translate(LEET)),
+    (_SPACED, lambda m: re.sub(r"[ .\-_*]", "", m.group())),
+    (_REPEAT, lambda m: m.group(1) * 2),
+    (_SPACES, lambda m: " "),
+)
 
 
 def normalize(text: str) -> Normalized:
@@ -70,14 +75,15 @@ def normalize(text: str) -> Normalized:
     'retard'
     """
     if text.isascii():
-        chars, offsets = list(text.lower()), list(range(len(text)))
+        folded, offsets = text.lower(), None
     else:
         chars, offsets = _fold(text)
-    _rewrite(chars, offsets, _LEET_RUN, lambda m: m.group().translate(LEET))
-    _rewrite(chars, offsets, _SPACED, lambda m: re.sub(r"[ .\-_*]", "", m.group()))
-    _rewrite(chars, offsets, _REPEAT, lambda m: m.group(1) * 2)
-    _rewrite(chars, offsets, _SPACES, lambda m: " ")
-    return Normalized("".join(chars), tuple(offsets))
+        folded = "".join(chars)
+    for pattern, repl in _REWRITES:
+        if pattern.search(folded) is not None:
+            folded, offsets = _rewrite(folded, list(range(len(folded))) if offsets is None else offsets,
+                                       pattern, repl)
+    return Normalized(folded, tuple(range(len(folded))) if offsets is None else tuple(offsets))
 
 
 def _fold(text: str) -> tuple[list[str], list[int]]:

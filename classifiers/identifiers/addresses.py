@@ -13,8 +13,8 @@ class StreetAddressRecognizer(PatternRecognizer):
     NEEDS = r"\d"
     PATTERNS = (
         Pattern("street_strong", r"\b(?P<id>\d{1,5}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}"
-                + "(?i:" + _SUFFIX + r"))\b\.?", 0.75),
+                + "(?i:" + _SUFFIX + r"))\b\.?", 0.75, needs=r"\b" + _SUFFIX + r"\b"),
         Pattern("calle_strong", r"(?i)\b(?P<id>(?:calle|avenida|av\.|carrera|colonia|col\.)\s+[\w\s]{2,25}?\s\d{1,5})\b",
-                0.6),
+                0.6, needs=r"\b(?:calle|avenida|av\.|carrera|colonia|col\.)"),
     )
     FLAGS = 0

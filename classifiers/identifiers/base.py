@@ -14,11 +14,16 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Pattern:
-    """One regular expression and the score a bare match earns."""
+    """One regular expression and the score a bare match earns.
+
+    ``needs``, when set, is a cheaper expression the text must contain (matched case-insensitively)
+    for this pattern to be worth running.
+    """
 
     name: str
     regex: str
     score: float
+    needs: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,8 @@ class PatternRecognizer:
     def __init__(self, context: list[str] | None = None, score_scale: float = 1.0) -> None:
         self.context = tuple(context) if context is not None else self.CONTEXT
         self.score_scale = score_scale
-        self._compiled = [(p, *_caseless(p.regex, self.FLAGS)) for p in self.PATTERNS]
+        self._compiled = [(p, *_caseless(p.regex, self.FLAGS),
+                           _caseless(p.needs, re.IGNORECASE)[0] if p.needs else None) for p in self.PATTERNS]
         words = "|".join(re.escape(w.lower()) for w in sorted(self.context, key=len, reverse=True))
         self._context_re = _caseless(rf"(?<!\w)(?:{words})", re.IGNORECASE)[0] if words else None
         self._needs = _caseless(self.NEEDS, re.IGNORECASE)[0] if self.NEEDS else None
@@ -89,7 +95,9 @@ class PatternRecognizer:
         if self.REQUIRE_CONTEXT and (self._context_re is None or self._context_re.search(lowered) is None):
             return []
         spans = []
-        for pattern, regex, on_lowered in self._compiled:
+        for pattern, regex, on_lowered, needs in self._compiled:
+            if needs is not None and needs.search(lowered) is None:
+                continue
             for match in regex.finditer(lowered if on_lowered else text):
                 start, end = match.span("id" if "id" in regex.groupindex else 0)
                 if start == end or self.invalidate_result(text[start:end]):
