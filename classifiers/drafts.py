@@ -39,6 +39,7 @@ _VERSION = re.compile(
 )
 _THREAD = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})\s?/\s?(\d{1,2})?\)?(?=[\s:.)]|$)|^[ \t]*(\d{1,2})[).][ \t]",
                      re.MULTILINE)
+_DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+|\n|$)")
 _CHOICE = re.compile(
     r"\b(?:going with|go with|posting|i'?ll (?:post|use|go with)|i will (?:post|use)|picking|sticking with|"
@@ -170,6 +171,8 @@ def _label_before(message: str, start: int) -> str | None:
 
 
 def _thread(message: str) -> list[tuple[int, int]]:
+    if _DIGIT.search(message) is None:  # a cheap pre-check: thread marks are numbers
+        return []
     marks = [m for m in _THREAD.finditer(message)]
     numbers = [int(m.group(1) or m.group(3)) for m in marks]
     if len(marks) < 2 or numbers[:2] != [1, 2]:

@@ -35,6 +35,18 @@ def mask(text: str, start: int, end: int, identifiers: list[tuple[int, int]]) ->
     return _SPACES.sub(" ", "".join(out)).strip()
 
 
+def _find_run(texts: list[str], words: list[str]) -> int | None:
+    """Index where ``words`` occur as consecutive items of ``texts``, if they do."""
+    i = -1
+    while True:
+        try:
+            i = texts.index(words[0], i + 1)
+        except ValueError:
+            return None
+        if texts[i : i + len(words)] == words:
+            return i
+
+
 class EvidenceBuilder:
     """Collects evidence for one label from a prepared unit of text.
 
@@ -75,23 +87,23 @@ class EvidenceBuilder:
         if weights is None or not len(columns):
             return []
         contrib = values * weights[columns]
-        ranked = [k for k in np.argsort(-contrib)[: top * 3] if contrib[k] > 0.1]
+        order = np.argsort(-contrib)[: top * 3]
+        ranked = columns[order[contrib[order] > 0.1]].tolist()
         if not ranked:
             return []
         tokens = list(TOKENS.finditer(post.norm.text))
         texts = [t.group() for t in tokens]
         phrases = []
-        for k in ranked:
+        for column in ranked:
             if len(phrases) >= top:
                 break
-            words = self.terms[columns[k]].split()
+            words = self.terms[column].split()
             if all(w in ENGLISH_STOP_WORDS or len(w) < 3 for w in words):
                 continue
-            for i, first in enumerate(texts):
-                if first == words[0] and texts[i : i + len(words)] == words:
-                    start, end = tokens[i].start(), tokens[i + len(words) - 1].end()
-                    phrases.append(self._from_norm(post, start, end, offsets, "model"))
-                    break
+            i = _find_run(texts, words)
+            if i is not None:
+                start, end = tokens[i].start(), tokens[i + len(words) - 1].end()
+                phrases.append(self._from_norm(post, start, end, offsets, "model"))
         return phrases
 
     @staticmethod

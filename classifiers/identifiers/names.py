@@ -13,14 +13,15 @@ class PersonNameRecognizer(PatternRecognizer):
     NEEDS = r"\b(?:mr|mrs|ms|miss|mx|sr|sra|srta|don|doña|pt|patient|paciente|resident|client|kiddo|baby|mom|dad)\b|[a-z]\.\s?[a-z]\.|\(\d\d\)|\d\d\s*y"
     FLAGS = 0
     PATTERNS = (
-        Pattern("title_name_medium", rf"\b{_TITLE}\s+(?P<id>{_CAP}(?:\s+{_CAP})?)", 0.55),
+        Pattern("title_name_medium", rf"\b{_TITLE}\s+(?P<id>{_CAP}(?:\s+{_CAP})?)", 0.55,
+                needs=r"\b(?:mr|mrs|ms|miss|mx|sr|sra|srta|don|doña)\b"),
         Pattern("care_word_full_name_strong",
                 rf"(?i:\b(?:pt|patient|paciente|resident|client|kiddo|baby|mom|dad)\b)\s+"
                 rf"(?:named\s+|called\s+)?(?P<id>{_CAP}\s+{_CAP}|{_CAP}|[A-Z]\.\s?[A-Z]\.?|[A-Z]{{2,3}}\b)",
-                0.6),
+                0.6, needs=r"\b(?:pt|patient|paciente|resident|client|kiddo|baby|mom|dad)\b"),
         Pattern("name_said_weak", rf"\b(?P<id>{_CAP}\s+{_CAP})\s+(?:\(\d{{2}}\)|,\s*\d{{2}}\s*(?:y/?o|yo))",
-                0.55),
-        Pattern("initials_weak", r"(?<![\w.])(?P<id>[A-Z]\.\s?[A-Z]\.)(?![\w.])", 0.3),
+                0.55, needs=r"\(\d\d\)|\d\d\s*y"),
+        Pattern("initials_weak", r"(?<![\w.])(?P<id>[A-Z]\.\s?[A-Z]\.)(?![\w.])", 0.3, needs=r"[a-z]\.\s?[a-z]\."),
     )
     CONTEXT = CARE_WORDS
 

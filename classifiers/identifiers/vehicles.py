@@ -7,7 +7,7 @@ class VehicleRecognizer(PatternRecognizer):
     """``plate 7KJM203``, ``tag ABC-1234``, ``placas XYZ-12-34``, ``VIN 1HGCM82633A004352``."""
 
     KIND = "PLATE"
-    NEEDS = r"\d"
+    NEEDS = r"\b(?:plate|tag|placa|reg|licen[cs]e plate|number plate|vin)"
     PATTERNS = (
         Pattern("plate_strong", r"\b(?:plate|plates|tag|tags|placa|placas|reg|registration|license plate|"
                 r"licence plate|number plate)\s*(?:#|no\.?|number)?\s*[:#]?\s*"
