@@ -1,11 +1,11 @@
 r"""Skip the regular expressions a text cannot match, judged from the words it contains.
 
-Scanning a post with every cue pattern costs more than anything else the engine does, yet most
-patterns cannot match most posts: each alternative starts with a literal (``\bfuck\w*``,
-``\bcode\b``, ``#ad``), and a post none of whose words start with one of those literals cannot
-match. The literals are read from each pattern's parse tree; where they cannot be told, the pattern
-always runs, so a skipped pattern is one that had no match to find (``tests/classifiers/test_anchors.py``
-checks this on the whole corpus).
+Scanning every post with every cue pattern and every recognizer's pre-check costs more than
+anything else the engine does, yet most patterns cannot match most posts: each alternative starts
+with a literal (``\bfuck\w*``, ``\bcode\b``, ``#ad``) or a digit, and a post none of whose words
+start with one of those literals cannot match. The literals are read from each pattern's parse tree;
+where they cannot be told, the pattern always runs, so a skipped pattern is one that had no match to
+find (``tests/classifiers/test_anchors.py`` checks this on the whole corpus).
 """
 
 from __future__ import annotations
@@ -16,6 +16,10 @@ from re import _parser
 
 _WORD = re.compile(r"\w+")
 _WORD_CLASSES = {sre.CATEGORY_WORD, sre.CATEGORY_UNI_WORD}
+_DIGIT_CLASSES = {sre.CATEGORY_DIGIT, sre.CATEGORY_UNI_DIGIT}
+_DIGIT = re.compile(r"\d")
+#: Stands for "any digit" among the literals a match can begin with (``\d+ mg``).
+DIGIT = "\\d"
 
 
 _MAX_LITERALS = 64
@@ -33,6 +37,8 @@ def _step(op, av) -> tuple[set[tuple[str, bool]], bool] | None:
         return {(chr(av), False)}, True
     if op is sre.IN and len(av) <= 4 and all(o is sre.LITERAL for o, _ in av):
         return {(chr(v), False) for _, v in av}, True
+    if op is sre.IN and len(av) == 1 and av[0][0] is sre.CATEGORY and av[0][1] in _DIGIT_CLASSES:
+        return {(DIGIT, False)}, False
     if op is sre.SUBPATTERN:
         _, add_flags, _, pattern = av
         return None if add_flags & sre.SRE_FLAG_IGNORECASE else _sequence(pattern)
@@ -67,6 +73,10 @@ def _sequence(items) -> tuple[set[tuple[str, bool]], bool] | None:
                 lead = True
             continue  # zero-width: lookarounds only narrow the match
         step = _step(op, av)
+        if step is not None and any(b == DIGIT for b, _ in step[0]):
+            if found != {("", False)}:
+                return found, False
+            return {(b, word or lead) for b, word in step[0]}, False
         combined = None if step is None else \
             {(a + b, starts if a else (word or lead)) for a, starts in found for b, word in step[0]}
         if combined is None or len(combined) > _MAX_LITERALS or max(len(a) for a, _ in combined) > _MAX_LENGTH:
@@ -90,6 +100,7 @@ class AnchorIndex:
         self.always: set[int] = set()
         self.by_prefix: dict[str, list[tuple[str, int]]] = {}
         self.by_word: dict[str, list[tuple[str, int]]] = {}
+        self.digits: set[int] = set()
         self.substrings: list[tuple[str, int]] = []
         for i, pattern in enumerate(patterns):
             found = None if pattern.flags & re.IGNORECASE else _sequence(_parser.parse(pattern.pattern, pattern.flags))
@@ -97,6 +108,9 @@ class AnchorIndex:
                 self.always.add(i)
                 continue
             for literal, word_start in found[0]:
+                if literal == DIGIT:
+                    self.digits.add(i)
+                    continue
                 head = _WORD.match(literal) if word_start else None
                 if head and head.end() == len(literal):
                     self.by_prefix.setdefault(literal[:2], []).append((literal, i))
@@ -109,6 +123,8 @@ class AnchorIndex:
     def candidates(self, text: str) -> set[int]:
         """Indices of the patterns that may match ``text``; the others certainly do not."""
         hit = set(self.always)
+        if self.digits and _DIGIT.search(text):
+            hit |= self.digits
         words = set(_WORD.findall(text))
         for word in words & self.by_word.keys():
             for literal, i in self.by_word[word]:

@@ -9,6 +9,7 @@ giving the same probabilities (``tests/classifiers/test_fastpath.py`` checks the
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 import numpy as np
 from scipy import sparse
@@ -227,18 +228,21 @@ class TfidfTransform:
         return np.concatenate(rows), np.concatenate(columns)
 
     def _word_entries(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        get, rows, columns = self.vocabulary.get, [], []
-        for r, text in enumerate(texts):
+        grams, counts = [], []
+        for text in texts:
             tokens = self.tokens.findall(text)
-            grams = tokens if self.min_n == 1 else []
+            before = len(grams)
+            if self.min_n == 1:
+                grams += tokens
             if self.min_n <= 2 <= self.max_n:
-                grams = grams + [a + " " + b for a, b in zip(tokens, tokens[1:])]
+                grams += [a + " " + b for a, b in zip(tokens, tokens[1:])]
             for n in range(max(3, self.min_n), self.max_n + 1):
-                grams = grams + [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
-            found = [c for c in map(get, grams) if c is not None]
-            columns += found
-            rows += [r] * len(found)
-        return np.asarray(rows, dtype=np.int64), np.asarray(columns, dtype=np.int32)
+                grams += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+            counts.append(len(grams) - before)
+        columns = np.fromiter(map(self.vocabulary.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
+        rows = np.repeat(np.arange(len(texts)), counts)
+        found = columns >= 0
+        return rows[found], columns[found].astype(np.int32)
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
         """TF-IDF rows for ``texts`` (the vectorizer's preprocessor already applied)."""

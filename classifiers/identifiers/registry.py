@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from ..anchors import AnchorIndex
 from .base import PatternRecognizer, Span, lower_same_length
 
 DEFAULT_CONFIG = Path(__file__).with_name("recognizers.yml")
@@ -29,6 +30,10 @@ class RecognizerRegistry:
 
     def __init__(self, recognizers: list[PatternRecognizer]) -> None:
         self.recognizers = recognizers
+        # The recognizers' pre-checks (NEEDS), most of them word lists, looked up all at once.
+        gated = [r for r in recognizers if r._needs is not None]
+        self._gate_of = {id(r): i for i, r in enumerate(gated)}
+        self._gates = AnchorIndex([r._needs for r in gated])
 
     @classmethod
     def from_yaml(cls, path: Path = DEFAULT_CONFIG) -> RecognizerRegistry:
@@ -48,7 +53,12 @@ class RecognizerRegistry:
     def analyze(self, text: str) -> list[Span]:
         """Run every recognizer over ``text``."""
         lowered = lower_same_length(text)
-        spans = [span for recognizer in self.recognizers for span in recognizer.analyze(text, lowered)]
+        passed = self._gates.candidates(lowered)
+        spans: list[Span] = []
+        for recognizer in self.recognizers:
+            gate = self._gate_of.get(id(recognizer))
+            if gate is None or gate in passed:
+                spans += recognizer.analyze(text, lowered)
         return sorted(spans, key=lambda s: (s.start, -s.score))
 
 

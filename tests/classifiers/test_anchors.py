@@ -14,7 +14,8 @@ from classifiers.normalize import normalize
     (r"\b(?:fuck\w*|f\*+\w*|sh[i1]t)\b", ["what the fuck", "f**k this", "sh1t"], ["fine", "shoot", "afuck"]),
     (r"(?<!\S)#(?:ad|sponsored)\b", ["loving it #ad", "#sponsored post"], ["ad", "#a d"]),
     (r"\bmy (?:mom|dad)\b", ["my mom is 90"], ["mymom", "my mother"]),
-    (r"\b\d+ ?mg\b", ["take 5 mg"], []),  # starts with a class: always runs
+    (r"\b\d+ ?mg\b", ["take 5 mg"], ["take some mg"]),  # starts with a digit: runs when there is one
+    (r"^\s*@\w+", ["@jen hi"], []),  # cannot be told: always runs
 ])
 def test_a_pattern_runs_when_it_can_match_and_is_skipped_when_it_cannot(pattern, matches, skipped):
     regex = re.compile(pattern)
@@ -34,3 +35,18 @@ def test_cues_with_the_index_equal_every_pattern_run_on_every_post():
                  if m.end() > m.start()]
         assert [(c.group, c.start, c.end) for c in find_cues(text)] == brute, text
 
+
+
+def test_recognizers_behind_the_index_find_what_every_recognizer_finds():
+    from classifiers.identifiers import default_registry
+    from classifiers.identifiers.base import lower_same_length
+
+    registry = default_registry()
+    posts = [r["text"] for r in load_corpus()]
+    posts += ["MRS. ALVAREZ IN ROOM 12 TODAY", "DOB 1/2/1931, MRN 00482913", "İstanbul pt in bed 4",
+              "logged in from 10.0.3.7", "plate 7KJM203", "SN: PX-22019-B"]
+    for text in posts:
+        lowered = lower_same_length(text)
+        brute = sorted((s for r in registry.recognizers for s in r.analyze(text, lowered)),
+                       key=lambda s: (s.start, -s.score))
+        assert registry.analyze(text) == brute, text
