@@ -21,7 +21,12 @@ class CueGroup:
     name: str
     label: str
     against: bool
-    regex: re.Pattern
+    patterns: tuple[str, ...]
+
+    @property
+    def regex(self) -> re.Pattern:
+        """All the group's patterns as one expression."""
+        return _union(self.patterns)
 
 
 @dataclass(frozen=True)
@@ -35,23 +40,35 @@ class Cue:
 
 @lru_cache(maxsize=1)
 def cue_groups() -> tuple[CueGroup, ...]:
-    """The configured cue groups, compiled once per process."""
+    """The configured cue groups."""
     config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))["groups"]
-    return tuple(
-        CueGroup(name, spec["label"], bool(spec.get("against", False)),
-                 re.compile("|".join(f"(?:{p})" for p in spec["patterns"]), re.MULTILINE))
-        for name, spec in config.items()
-    )
+    return tuple(CueGroup(name, spec["label"], bool(spec.get("against", False)), tuple(spec["patterns"]))
+                 for name, spec in config.items())
+
+
+@lru_cache(maxsize=1024)
+def _union(patterns: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
-def _anchor_index() -> AnchorIndex:
-    return AnchorIndex([group.regex for group in cue_groups()])
+def _anchor_index() -> tuple[AnchorIndex, list[tuple[int, str]]]:
+    """The anchor index over every pattern of every group, and each pattern's (group, text)."""
+    owners = [(g, pattern) for g, group in enumerate(cue_groups()) for pattern in group.patterns]
+    return AnchorIndex([_union((pattern,)) for _, pattern in owners]), owners
 
 
 def find_cues(normalized_text: str) -> list[Cue]:
-    """Every cue match in ``normalized_text`` (which must come from ``normalize``)."""
-    candidates = _anchor_index().candidates(normalized_text)
-    return [Cue(group.name, m.start(), m.end())
-            for i, group in enumerate(cue_groups()) if i in candidates
-            for m in group.regex.finditer(normalized_text) if m.end() > m.start()]
+    """Every cue match in ``normalized_text`` (which must come from ``normalize``).
+
+    A group's patterns that cannot match are left out of its expression: they had nothing to
+    find, so the matches are those of the whole group.
+    """
+    index, owners = _anchor_index()
+    live: dict[int, list[str]] = {}
+    for i in sorted(index.candidates(normalized_text)):
+        group, pattern = owners[i]
+        live.setdefault(group, []).append(pattern)
+    groups = cue_groups()
+    return [Cue(groups[g].name, m.start(), m.end()) for g in sorted(live)
+            for m in _union(tuple(live[g])).finditer(normalized_text) if m.end() > m.start()]

@@ -31,6 +31,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--posts", type=int, default=1000, help="posts for the latency loop")
     parser.add_argument("--batch", type=int, default=4000, help="posts for the throughput run")
+    parser.add_argument("--repeat", type=int, default=3, help="throughput runs; the best is reported")
     args = parser.parse_args()
     texts = [r["text"] for r in load_corpus()]
 
@@ -51,10 +52,12 @@ def main() -> None:
         full.append((t2 - t1) * 1000)
 
     batch = (texts * (args.batch // len(texts) + 1))[: args.batch]
-    t0 = time.perf_counter()
-    for start in range(0, len(batch), 256):
-        engine.analyze_many(batch[start : start + 256])
-    batch_s = time.perf_counter() - t0
+    batch_s = float("inf")
+    for _ in range(args.repeat):  # the best run, as timeit reports: other load only ever slows a run down
+        t0 = time.perf_counter()
+        for start in range(0, len(batch), 256):
+            engine.analyze_many(batch[start : start + 256])
+        batch_s = min(batch_s, time.perf_counter() - t0)
     t0 = time.perf_counter()
     for text in batch:
         prepare(text)
