@@ -18,8 +18,9 @@ _WORD = re.compile(r"\w+")
 _WORD_CLASSES = {sre.CATEGORY_WORD, sre.CATEGORY_UNI_WORD}
 _DIGIT_CLASSES = {sre.CATEGORY_DIGIT, sre.CATEGORY_UNI_DIGIT}
 _DIGIT = re.compile(r"\d")
+_CASE_OR_ASCII = sre.SRE_FLAG_IGNORECASE | sre.SRE_FLAG_ASCII
 #: Stands for "any digit" among the literals a match can begin with (``\d+ mg``).
-DIGIT = "\\d"
+DIGIT = object()
 
 
 _MAX_LITERALS = 64
@@ -27,8 +28,9 @@ _MAX_LENGTH = 16
 
 
 def _is_word_class(items) -> bool:
-    return len(items) == 1 and items[0][0] is sre.IN and \
-        any(op is sre.CATEGORY and av in _WORD_CLASSES for op, av in items[0][1])
+    r"""Whether ``items`` is exactly ``\w``."""
+    return len(items) == 1 and items[0][0] is sre.IN and len(items[0][1]) == 1 and \
+        items[0][1][0][0] is sre.CATEGORY and items[0][1][0][1] in _WORD_CLASSES
 
 
 def _step(op, av) -> tuple[set[tuple[str, bool]], bool] | None:
@@ -41,7 +43,7 @@ def _step(op, av) -> tuple[set[tuple[str, bool]], bool] | None:
         return {(DIGIT, False)}, False
     if op is sre.SUBPATTERN:
         _, add_flags, _, pattern = av
-        return None if add_flags & sre.SRE_FLAG_IGNORECASE else _sequence(pattern)
+        return None if add_flags & _CASE_OR_ASCII else _sequence(pattern)
     if op is sre.BRANCH:
         found, complete = set(), True
         for alternative in av[1]:
@@ -73,7 +75,7 @@ def _sequence(items) -> tuple[set[tuple[str, bool]], bool] | None:
                 lead = True
             continue  # zero-width: lookarounds only narrow the match
         step = _step(op, av)
-        if step is not None and any(b == DIGIT for b, _ in step[0]):
+        if step is not None and any(b is DIGIT for b, _ in step[0]):
             if found != {("", False)}:
                 return found, False
             return {(b, word or lead) for b, word in step[0]}, False
@@ -96,19 +98,20 @@ class AnchorIndex:
     """
 
     def __init__(self, patterns: list[re.Pattern]) -> None:
-        """Index ``patterns`` (case-insensitive ones always run)."""
+        """Index ``patterns`` (case-insensitive and ASCII-only ones always run)."""
         self.always: set[int] = set()
         self.by_prefix: dict[str, list[tuple[str, int]]] = {}
         self.by_word: dict[str, list[tuple[str, int]]] = {}
         self.digits: set[int] = set()
         self.substrings: list[tuple[str, int]] = []
         for i, pattern in enumerate(patterns):
-            found = None if pattern.flags & re.IGNORECASE else _sequence(_parser.parse(pattern.pattern, pattern.flags))
+            found = None if pattern.flags & (re.IGNORECASE | re.ASCII) else \
+                _sequence(_parser.parse(pattern.pattern, pattern.flags))
             if found is None:
                 self.always.add(i)
                 continue
             for literal, word_start in found[0]:
-                if literal == DIGIT:
+                if literal is DIGIT:
                     self.digits.add(i)
                     continue
                 head = _WORD.match(literal) if word_start else None

@@ -40,6 +40,8 @@ _VERSION = re.compile(
 _THREAD = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})\s?/\s?(\d{1,2})?\)?(?=[\s:.)]|$)|^[ \t]*(\d{1,2})[).][ \t]",
                      re.MULTILINE)
 _DIGIT = re.compile(r"\d")
+_HEDGE = re.compile(r"\b(?:not|no|never|don'?t|won'?t|isn'?t|instead|rather|says?|said|thinks?|wants?|should|would|"
+                    r"could|maybe|might|or|no voy|nunca|mejor)\b|n't\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+|\n|$)")
 _CHOICE = re.compile(
     r"\b(?:going with|go with|posting|i'?ll (?:post|use|go with)|i will (?:post|use)|picking|sticking with|"
@@ -138,7 +140,7 @@ def _versions(message: str) -> list[Draft]:
     drafts = []
     for i, mark in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(message)
-        segments, _ = _strip_wrapper(message, mark.end(), end, versions=True)
+        segments, _ = _strip_wrapper(message, mark.end(), end, versions=i == len(marks) - 1)
         draft = _draft(message, segments, mark.group().strip(" \t*:.)-–"))
         if draft.text:
             drafts.append(draft)
@@ -156,7 +158,12 @@ def chosen_version(message: str, versions: list[Draft]) -> int | None:
         last = max(last, end)
     words.append(message[last:])
     keys = [(d.label or "").strip().lower()[-1:] for d in versions]
-    picked = {m.group(1).lower() for m in _CHOICE.finditer("\n".join(words))}
+    picked = set()
+    for sentence in _SENTENCE.finditer("\n".join(words)):
+        text = sentence.group()
+        if "?" in text or _HEDGE.search(text):
+            continue  # "not posting v1", "should I go with v2?", "my boss says going with v1": not a choice
+        picked |= {m.group(1).lower() for m in _CHOICE.finditer(text)}
     matches = [i for i, key in enumerate(keys) if key and key in picked]
     return matches[0] if len(picked) == 1 and len(matches) == 1 else None
 

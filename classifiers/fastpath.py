@@ -136,8 +136,10 @@ class TfidfTransform:
     _ROUNDS = 3
 
     def __init__(self, vectorizer) -> None:
-        if vectorizer.analyzer not in ("word", "char_wb") or not vectorizer.use_idf or vectorizer.norm != "l2":
-            raise ValueError("only fitted l2-normalised TF-IDF word or char_wb vectorizers are supported")
+        if (vectorizer.analyzer not in ("word", "char_wb") or not vectorizer.use_idf or vectorizer.norm != "l2"
+                or vectorizer.binary or vectorizer.stop_words is not None or vectorizer.tokenizer is not None
+                or (vectorizer.analyzer == "char_wb" and vectorizer.ngram_range[0] not in (2, 3))):
+            raise ValueError("only l2-normalised TF-IDF word or char_wb (n from 2 or 3) vectorizers are supported")
         self.vocabulary = vectorizer.vocabulary_
         self.n_features = len(self.vocabulary)
         self.idf = vectorizer.idf_.astype(vectorizer.dtype)
@@ -206,7 +208,8 @@ class TfidfTransform:
         # two words has a space inside it, so it is never in the vocabulary.
         padded = [" " + " ".join(t.split()) + " " for t in texts]
         ends = np.cumsum([len(t) + 1 for t in padded])
-        chars = self.char_codes[np.frombuffer("\0".join(padded + [""]).encode("utf-32-le"), dtype=np.uint32)]
+        joined = "\0".join(padded + [""]).encode("utf-32-le", "surrogatepass")  # lone surrogates too
+        chars = self.char_codes[np.frombuffer(joined, dtype=np.uint32)]
         chars = chars.astype(np.uint64)
         chars[ends - 1] = 0  # between texts: no n-gram runs from one into the next
         owner = np.repeat(np.arange(len(texts)), np.diff(ends, prepend=0))
@@ -254,9 +257,10 @@ class TfidfTransform:
             np.log(data, out=data)
             data += 1
         data *= self.idf[cells % self.n_features]
-        norms = np.sqrt(np.bincount(rows, weights=data.astype(np.float64) ** 2, minlength=len(texts)))
+        # As scikit-learn's normalize: squares in the data's precision, summed and divided in float64.
+        norms = np.sqrt(np.bincount(rows, weights=(data * data).astype(np.float64), minlength=len(texts)))
         norms[norms == 0] = 1
-        data /= norms[rows].astype(self.dtype)
+        data = (data / norms[rows]).astype(self.dtype)
         indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=len(texts)))])
         return sparse.csr_matrix((data, (cells % self.n_features).astype(np.int32), indptr),
                                  shape=(len(texts), self.n_features))

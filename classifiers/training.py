@@ -117,9 +117,10 @@ def spare_clean_posts(Y: np.ndarray, oof: np.ndarray, thresholds: dict[str, floa
         moves = []
         for label in LABELS:
             for step in (0.01, 0.02, 0.03, 0.05):
-                if thresholds[label] + step > 0.95:
+                raised = round(thresholds[label] + step, 2)
+                if raised > 0.95:
                     continue
-                trial = {**thresholds, label: round(thresholds[label] + step, 2)}
+                trial = {**thresholds, label: raised}
                 trial_score, trial_flagged = measure(trial)
                 if trial_flagged < flagged:
                     moves.append(((score - trial_score) / (flagged - trial_flagged), trial, trial_score, trial_flagged))

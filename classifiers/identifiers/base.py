@@ -114,9 +114,6 @@ class PatternRecognizer:
                                             for o in spans)]
 
 
-_UPPER_LITERAL = re.compile(r"(?<![\\?])[A-Z]")  # not escapes (\\D) or (?P<name>)
-
-
 def _caseless(regex: str, flags: int) -> tuple[re.Pattern, bool]:
     """Compile ``regex``; a case-insensitive one without upper-case letters runs on lower-cased text.
 
@@ -124,14 +121,23 @@ def _caseless(regex: str, flags: int) -> tuple[re.Pattern, bool]:
     matching costs the regular-expression engine three to four times as much as plain matching, and
     the text is lower-cased once for all recognizers.
     """
-    if flags & re.IGNORECASE and not _UPPER_LITERAL.search(regex):
+    cased = any(ch != ch.lower() for ch in _letters(regex)) or _CASED_ESCAPE.search(regex)
+    if flags & re.IGNORECASE and not cased:
         return re.compile(regex, flags & ~re.IGNORECASE), True
     return re.compile(regex, flags), False
+
+
+def _letters(regex: str) -> str:
+    r"""The pattern's literal letters: without escapes (\D) and group names ((?P<name>))."""
+    return re.sub(r"\\.|\(\?P<\w+>", "", regex)
+
+
+_CASED_ESCAPE = re.compile(r"\\[xuUN0-7]|\(\?[a-zA-Z]*-")  # \\x41, \\N{...}, octal, (?-i:...)
 
 
 def lower_same_length(text: str) -> str:
     """``text.lower()`` with the same length as ``text``, so offsets in one are offsets in the other."""
     lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters (e.g. "İ") lower-case to two
-        return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if len(lowered) != len(text):  # a few characters (e.g. "İ") lower-case to two: keep the first
+        return "".join(c.lower()[0] for c in text)
     return lowered

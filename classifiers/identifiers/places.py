@@ -20,7 +20,7 @@ class TownZipRecognizer(PatternRecognizer):
                 needs=r"\s(?:county|parish|township)\b"),
         Pattern("road_event_medium", r"(?i:\b(?:on|at|off)\s+)(?P<id>(?:Route|Rt\.?|Highway|Hwy|I-|US-?|SR-?)\s?\d{1,3}|"
                 r"[A-Z][a-z]+\s(?:Road|Bridge|Mall|Park|Lake|Pike))", 0.45,
-                needs=r"\b(?:route|rt|highway|hwy|i-|us|sr|road|bridge|mall|park|lake|pike)\b"),
+                needs=r"\b(?:route|rt|highway|hwy|i-|us|sr|road|bridge|mall|park|lake|pike)"),
     )
     CONTEXT = CARE_WORDS + ("crash", "accident", "fire", "shooting", "wreck", "pileup", "mvc", "news")
 

@@ -16,6 +16,8 @@ from classifiers.normalize import normalize
     (r"\bmy (?:mom|dad)\b", ["my mom is 90"], ["mymom", "my mother"]),
     (r"\b\d+ ?mg\b", ["take 5 mg"], ["take some mg"]),  # starts with a digit: runs when there is one
     (r"^\s*@\w+", ["@jen hi"], []),  # cannot be told: always runs
+    (r"(?a:\bcode)", ["écode"], []),  # ASCII word boundaries: always runs
+    (r"(?<![^\w])foo", ["afoo"], []),  # not a word start: matched as a substring
 ])
 def test_a_pattern_runs_when_it_can_match_and_is_skipped_when_it_cannot(pattern, matches, skipped):
     regex = re.compile(pattern)

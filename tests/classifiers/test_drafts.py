@@ -55,6 +55,12 @@ def test_versions_are_separate_drafts_with_labels():
      "v2: Paid partnership with GlucoSense. Loving the new CGM.\nwhich is better?", None),
     ("v1: Loving the new GlucoSense CGM, use code DRSAM20\n"
      "v2: Paid partnership with GlucoSense.\nposting v1 or v2, can't decide", None),
+    ("v1: Paid partnership with GlucoSense.\nv2: Loving the new GlucoSense CGM, use code DRSAM20\n"
+     "Not posting v1, too boring.", None),
+    ("v1: Paid partnership with GlucoSense.\nv2: Loving the new GlucoSense CGM, use code DRSAM20\n"
+     "would you go with v1?", None),
+    ("v1: Paid partnership with GlucoSense.\nv2: Loving the new GlucoSense CGM, use code DRSAM20\n"
+     "my boss says going with v1 is safer but I like v2", None),
 ])
 def test_the_version_the_user_says_they_will_post_is_found(msg, chosen):
     extraction = extract_drafts(msg)

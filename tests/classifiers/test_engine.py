@@ -133,3 +133,8 @@ def test_batch_and_single_agree(engine):
 def test_zero_width_characters_do_not_split_an_identifier(engine):
     result = engine.analyze("Mrs. Alvarez, MRN 1234\u200b5678, went home from bed 4 today")
     assert "5678" not in result.redacted and "[ID NUMBER]" in result.redacted
+
+
+def test_lone_surrogates_are_analysed_not_refused(engine):
+    result = engine.analyze("pt in bed 4 tonight \ud83d lol")
+    assert "privacy" in result.scores and result.redacted

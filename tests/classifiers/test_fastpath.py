@@ -5,7 +5,7 @@ from scipy import sparse
 
 from classifiers import artifact
 from classifiers.dataset import load_corpus
-from classifiers.fastpath import BoostedScorer, LinearScorer
+from classifiers.fastpath import BoostedScorer, LinearScorer, TfidfTransform
 from classifiers.features import prepare
 from classifiers.pipeline import stacker_inputs
 
@@ -27,3 +27,13 @@ def test_fast_paths_equal_scikit_learn():
     small = boosted.BATCH_ROWS // 2  # small batches take the numpy walk
     walked = np.vstack([boosted.predict_proba(Z[i : i + small]) for i in range(0, len(Z), small)])
     np.testing.assert_allclose(walked, second, atol=1e-10)
+
+
+def test_tfidf_transform_equals_scikit_learn_exactly():
+    pipeline = artifact.load()["pipeline"]
+    posts = [prepare(r["text"]) for r in load_corpus()[::13][:700]]
+    posts += [prepare(t) for t in ["a", "x" * 5000, "é ü 😀 \x00 İ", "pt in bed 4 \ud83d"]]
+    for name, vectorizer in pipeline.named_steps["features"].transformer_list[:2]:
+        expected = vectorizer.transform(posts)
+        got = TfidfTransform(vectorizer).transform([p.norm.text for p in posts])
+        assert (got != expected).nnz == 0, name

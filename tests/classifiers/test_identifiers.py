@@ -60,6 +60,7 @@ ROWS = [
     (TownZipRecognizer, "she lives in Millbrook and came in today", ["Millbrook"]),
     (TownZipRecognizer, "zip 10472 pt again", ["10472"]),
     (TownZipRecognizer, "the crash on Route 9 tonight", ["Route 9"]),
+    (TownZipRecognizer, "pileup on US95 tonight, pt in the ICU", ["US95"]),
     (TownZipRecognizer, "I love living in this city", []),
     (EmployerSchoolRecognizer, "pt works at the Walmart on Main", ["Walmart"]),
     (EmployerSchoolRecognizer, "the kid is a junior at Lincoln High, admitted", ["Lincoln High"]),
