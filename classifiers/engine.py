@@ -70,11 +70,11 @@ class Engine:
         self.vectorizers = [TfidfTransform(words), TfidfTransform(chars)]
         self.scorer = LinearScorer(self.pipeline.named_steps["classify"])
         self.stackers = BoostedScorer(bundle["stackers"])
-        self.n_words = len(words.vocabulary_)
+        n_words = len(words.vocabulary_)
         weights = {}
         for label, model in zip(LABELS, self.models):
             vote = model.calibrated_classifiers_[0].estimator
-            weights[label] = vote.named_estimators_["logreg"].coef_[0][: self.n_words]
+            weights[label] = vote.named_estimators_["logreg"].coef_[0][:n_words]
         self.evidence = EvidenceBuilder(words.vocabulary_, weights)
 
     @classmethod
@@ -144,12 +144,11 @@ class Engine:
             own = [i for i in rows if not units[i].wrapper]
             scores = [max(probs[i][k] for i in own) for k in range(len(LABELS))]
             scores[COI] = max(probs[i][COI] for i in rows)
-            for k, label in enumerate(LABELS):
-                if ex.chosen is not None and d != ex.chosen:
-                    continue  # the user said which version they will post: that one is judged
-                top = max(own, key=lambda i: probs[i][k])
-                if label not in best or scores[k] > best[label][0]:
-                    best[label] = (scores[k], top)
+            if ex.chosen in (None, d):  # when the user said which version they will post, only it is judged
+                for k, label in enumerate(LABELS):
+                    top = max(own, key=lambda i: probs[i][k])
+                    if label not in best or scores[k] > best[label][0]:
+                        best[label] = (scores[k], top)
             spans = [s for i in own for s in prepared[i].spans] if len(own) == 1 else \
                 prepare(draft.text).spans
             flagged = [label for k, label in enumerate(LABELS) if scores[k] >= thresholds[label]]
