@@ -17,12 +17,14 @@ from .identifiers import PLACEHOLDERS, Span, default_registry
 from .normalize import Normalized, normalize, strip_invisible
 
 SPAN_KINDS = tuple(sorted(PLACEHOLDERS))
-#: Conjunctions a linear model cannot form itself: a person in care anchored in time or place.
+#: Conjunctions a linear model cannot form itself: a person in care anchored in time or place, or an
+#: identifier or person tied to health information.
 _PERSON = {"patient_ref", "relative", "famous", "second_person_care", "review_reply", "private_disclosure"}
 _ANCHOR_SPANS = {"TIME", "PLACE", "SETTING", "ROOM", "DATE", "AGE", "AGE_CUE", "PHOTO"}
 _IDENTIFIER_SPANS = {"NAME", "DATE", "AGE", "ROOM", "RECORD", "PHONE", "EMAIL", "SSN", "ADDRESS", "PLACE",
                      "EMPLOYER", "URL", "HANDLE", "IP", "PLATE", "SERIAL"}
-CONJUNCTIONS = ("person_with_anchor", "identifier_with_person", "anchor_without_consent")
+CONJUNCTIONS = ("person_with_anchor", "identifier_with_person", "anchor_without_consent", "identifier_with_health",
+                "person_with_health")
 
 
 @dataclass(frozen=True)
@@ -109,8 +111,10 @@ class CueFeatures(TransformerMixin, BaseEstimator):
             person = bool(cues_found & _PERSON) or "AGE_CUE" in kinds_found
             anchor = bool(kinds_found & _ANCHOR_SPANS) or "encounter_other_languages" in cues_found
             consent = "consent" in cues_found
-            rows[r, base:] = (person and anchor, person and bool(kinds_found & _IDENTIFIER_SPANS),
-                              anchor and not consent)
+            identifier = bool(kinds_found & _IDENTIFIER_SPANS)
+            health = "health_info" in cues_found
+            rows[r, base:] = (person and anchor, person and identifier, anchor and not consent,
+                              identifier and health, person and health)
             for span in post.spans:
                 k = kinds[span.kind]
                 rows[r, k] = max(rows[r, k], span.score)
