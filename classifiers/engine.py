@@ -100,9 +100,9 @@ class Engine:
         """
         texts = [post.norm.text for post in prepared]
         words, chars = (v.transform(texts) for v in self.vectorizers)
-        cues = self.cue_block.transform(prepared)
-        X = sparse.hstack([words, chars, cues], format="csr")
-        return self.stackers.predict_proba(stacker_inputs(self.scorer.predict_proba(X), cues)), words
+        cues = self.cue_block.rows(prepared)
+        first = self.scorer.predict_proba(words, chars, cues)
+        return self.stackers.predict_proba(stacker_inputs(first, cues)), words
 
     def analyze(self, text: str, sensitivity: str = "balanced") -> AnalysisResult:
         """Analyse one message (raises ``InputError`` for empty or over-long text)."""

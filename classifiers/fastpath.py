@@ -13,7 +13,7 @@ from itertools import repeat
 
 import numpy as np
 from scipy import sparse
-from scipy.special import expit, logsumexp
+from scipy.special import expit
 
 
 def _sigmoid(calibrator, values: np.ndarray) -> np.ndarray:
@@ -26,7 +26,7 @@ class LinearScorer:
     MEMBERS = ("logreg", "svm", "nb")
 
     def __init__(self, multi_output) -> None:
-        columns, intercepts, self.labels = [], [], []
+        columns, intercepts, votes, calibrators, svm_calibrators = [], [], [], [], []
         for model in multi_output.estimators_:
             (calibrated,) = model.calibrated_classifiers_
             vote = calibrated.estimator
@@ -38,22 +38,33 @@ class LinearScorer:
             columns += [logreg.coef_[0], linear_svc.coef_[0], nb.feature_log_prob_[0], nb.feature_log_prob_[1]]
             intercepts += [logreg.intercept_[0], linear_svc.intercept_[0], 0.0, 0.0]
             weights = np.ones(3) if vote.weights is None else np.asarray(vote.weights, dtype=float)
-            self.labels.append((calibrated.calibrators[0], svm_calibrated.calibrators[0], weights / weights.sum()))
+            votes.append(weights / weights.sum())
+            calibrators.append(calibrated.calibrators[0])
+            svm_calibrators.append(svm_calibrated.calibrators[0])
         self.W = np.column_stack(columns)
         self.b = np.asarray(intercepts)
+        self.n_labels = len(votes)
+        self.votes = np.array(votes)  # (labels, members)
+        self.svm_a, self.svm_b = (np.array([getattr(c, k) for c in svm_calibrators]) for k in ("a_", "b_"))
+        self.cal_a, self.cal_b = (np.array([getattr(c, k) for c in calibrators]) for k in ("a_", "b_"))
 
-    def predict_proba(self, X) -> np.ndarray:
-        """``(n_posts, n_labels)`` calibrated probabilities for a feature matrix."""
-        Z = np.asarray(X @ self.W) + self.b
-        out = np.empty((Z.shape[0], len(self.labels)))
-        for k, (calibrator, svm_calibrator, weights) in enumerate(self.labels):
-            z = Z[:, 4 * k : 4 * k + 4]
-            p_logreg = expit(z[:, 0])
-            p_svm = _sigmoid(svm_calibrator, z[:, 1])
-            p_nb = np.exp(z[:, 3] - logsumexp(z[:, 2:4], axis=1))
-            vote = weights[0] * p_logreg + weights[1] * p_svm + weights[2] * p_nb
-            out[:, k] = _sigmoid(calibrator, vote)
-        return out
+    def predict_proba(self, *blocks) -> np.ndarray:
+        """``(n_posts, n_labels)`` calibrated probabilities for a feature matrix or its column blocks.
+
+        Blocks (in column order) spare building the joined matrix. All labels at once: per label the
+        columns are logistic regression, linear SVM, and naive Bayes's two class log-likelihoods,
+        whose softmax for two classes is a sigmoid of their difference.
+        """
+        Z, start = self.b, 0
+        for block in blocks:
+            Z = Z + np.asarray(block @ self.W[start : start + block.shape[1]])
+            start += block.shape[1]
+        Z = Z.reshape(len(Z), self.n_labels, 4)
+        p_logreg = expit(Z[:, :, 0])
+        p_svm = expit(-(self.svm_a * Z[:, :, 1] + self.svm_b))
+        p_nb = expit(Z[:, :, 3] - Z[:, :, 2])
+        vote = self.votes[:, 0] * p_logreg + self.votes[:, 1] * p_svm + self.votes[:, 2] * p_nb
+        return expit(-(self.cal_a * vote + self.cal_b))
 
 
 class BoostedScorer:

@@ -100,6 +100,10 @@ class CueFeatures(TransformerMixin, BaseEstimator):
 
     def transform(self, X):
         """Return a sparse matrix with one row per prepared post."""
+        return sparse.csr_matrix(self.rows(X))
+
+    def rows(self, X) -> np.ndarray:
+        """The same features as a dense array (the engine's fast path: no sparse matrix to build)."""
         kinds = {k: i for i, k in enumerate(SPAN_KINDS)}
         groups = {g.name: i for i, g in enumerate(cue_groups())}
         n_kinds = len(kinds)
@@ -122,7 +126,7 @@ class CueFeatures(TransformerMixin, BaseEstimator):
             for cue in post.cues:
                 rows[r, 2 * n_kinds + groups[cue.group]] += 1
         rows[:, n_kinds:base] = np.log1p(rows[:, n_kinds:base])
-        return sparse.csr_matrix(rows * self.scale)
+        return rows * self.scale
 
     def get_feature_names_out(self, input_features=None):
         """Names of the output columns."""

@@ -18,7 +18,10 @@ def test_fast_paths_equal_scikit_learn():
     X = sparse.hstack([b.transform(posts) for b in blocks], format="csr")
     models = pipeline.named_steps["classify"].estimators_
     first = np.column_stack([m.predict_proba(X)[:, 1] for m in models])
-    np.testing.assert_allclose(LinearScorer(pipeline.named_steps["classify"]).predict_proba(X), first, atol=1e-12)
+    scorer = LinearScorer(pipeline.named_steps["classify"])
+    np.testing.assert_allclose(scorer.predict_proba(X), first, atol=1e-12)
+    by_block = scorer.predict_proba(*(b.transform(posts) for b in blocks))  # as the engine calls it
+    np.testing.assert_allclose(by_block, first, atol=1e-12)
     n_cues = len(blocks[-1].get_feature_names_out())
     Z = stacker_inputs(first, X[:, -n_cues:])
     second = np.column_stack([s.predict_proba(Z)[:, 1] for s in bundle["stackers"]])
