@@ -14,11 +14,15 @@ from importlib import metadata
 from pathlib import Path
 
 import joblib
+import numpy as np
 
 MODEL_DIR = Path(os.environ.get("COMPLIANCE_BOT_MODEL_DIR", Path(__file__).resolve().parent.parent / "models"))
 ARTIFACT = "model.joblib"
 CARD_JSON = "model_card.json"
 PINNED = ("scikit-learn", "numpy", "scipy", "joblib")
+#: Vocabularies travel as one string of terms and an array of their lengths: unpickling 100,000
+#: dictionary entries one by one (joblib reads with Python's own unpickler) took most of the load time.
+VOCABULARIES = "vocabularies"
 RETRAIN = "Retrain with `compliance-bot train` (or `make train`), then restart."
 
 
@@ -44,7 +48,16 @@ def save(bundle: dict, card: dict, directory: Path = MODEL_DIR) -> dict:
     """Write the artifact and its model card (JSON, plus a Markdown rendering); return the card."""
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / ARTIFACT
-    joblib.dump(bundle, path, compress=("zlib", 3))
+    vectorizers = _vectorizers(bundle)
+    vocabularies = [v.vocabulary_ for v in vectorizers]
+    try:
+        for v in vectorizers:
+            v.vocabulary_ = None
+        joblib.dump({**bundle, VOCABULARIES: [_terms(vocabulary) for vocabulary in vocabularies]}, path,
+                    compress=("zlib", 3))
+    finally:
+        for v, vocabulary in zip(vectorizers, vocabularies):
+            v.vocabulary_ = vocabulary
     card = {**card, "artifact": ARTIFACT, "sha256": sha256(path), "size_bytes": path.stat().st_size,
             "libraries": library_versions()}
     (directory / CARD_JSON).write_text(json.dumps(card, indent=2, sort_keys=True) + "\n")
@@ -74,4 +87,21 @@ def load(directory: Path = MODEL_DIR) -> dict:
         detail = ", ".join(f"{k} {built} (installed {now})" for k, (built, now) in wrong.items())
         raise ModelError(f"The model was built with {detail}. Install the pinned versions "
                          f"(`make install` uses constraints.txt) or: {RETRAIN}")
-    return joblib.load(path)
+    bundle = joblib.load(path)
+    for vectorizer, (joined, lengths) in zip(_vectorizers(bundle), bundle.pop(VOCABULARIES, [])):
+        ends = np.cumsum(lengths).tolist()
+        terms = [joined[start:end] for start, end in zip([0, *ends], ends)]
+        vectorizer.vocabulary_ = dict(zip(terms, range(len(terms))))
+    return bundle
+
+
+def _vectorizers(bundle: dict) -> list:
+    """The fitted TF-IDF vectorizers inside the bundle's pipeline."""
+    features = bundle["pipeline"].named_steps["features"]
+    return [t for _, t in features.transformer_list if hasattr(t, "vocabulary_")]
+
+
+def _terms(vocabulary: dict) -> tuple[str, np.ndarray]:
+    """A vocabulary as its terms in column order, joined into one string, and their lengths."""
+    terms = sorted(vocabulary, key=vocabulary.__getitem__)
+    return "".join(terms), np.array([len(t) for t in terms], dtype=np.int32)

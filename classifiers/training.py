@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from joblib import Parallel, delayed
+from joblib import Parallel, delayed, parallel_config
 from sklearn.base import clone
 from sklearn.model_selection import KFold, cross_val_predict
 
@@ -156,7 +156,9 @@ def train(corpus_dir: Path = CORPUS_DIR, out_dir: Path = artifact.MODEL_DIR, n_j
     _log(f"second stage fitted and cross-validated ({time.perf_counter() - started:.0f}s)")
     thresholds, cv_metrics = cross_validated_metrics(Y, oof)
     _log(f"thresholds: {thresholds}; cross-validated macro-F1 {cv_metrics['macro_f1']:.3f}")
-    final = clone(template).fit(prepared, Y)
+    with parallel_config(max_nbytes=None):  # labels fitted side by side; no read-only memmap of X
+        final = clone(template).set_params(classify__n_jobs=n_jobs).fit(prepared, Y)
+    final.set_params(classify__n_jobs=None)
     _log(f"final model fitted ({time.perf_counter() - started:.0f}s)")
     digest = corpus_hash(records)
     version = f"cb-{digest[:10]}"

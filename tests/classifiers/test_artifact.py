@@ -39,3 +39,17 @@ def test_when_library_versions_differ_then_loading_is_refused(model_copy):
 def test_when_card_is_missing_then_message_says_how_to_retrain(tmp_path):
     with pytest.raises(ModelError, match="train"):
         artifact.load(tmp_path)
+
+
+def test_saving_and_loading_keeps_every_vocabulary_and_what_the_vectorizers_compute(tmp_path):
+    bundle = artifact.load()
+    vectorizers = artifact._vectorizers(bundle)
+    before = [dict(v.vocabulary_) for v in vectorizers]
+    texts = ["Pt in bed 4 says hi", "Use code DRSAM20 for 20% off", "ünïcødé ✨ and \u200bzero width"]
+    expected = [v.transform(texts) for v in vectorizers]
+    artifact.save(bundle, {"model_version": "roundtrip"}, tmp_path)
+    assert [v.vocabulary_ for v in vectorizers] == before  # the caller's pipeline is left whole
+    again = artifact._vectorizers(artifact.load(tmp_path))
+    assert [v.vocabulary_ for v in again] == before
+    for vectorizer, matrix in zip(again, expected):
+        assert (vectorizer.transform(texts) != matrix).nnz == 0
