@@ -45,7 +45,11 @@ def sha256(path: Path) -> str:
 
 
 def save(bundle: dict, card: dict, directory: Path = MODEL_DIR) -> dict:
-    """Write the artifact and its model card (JSON, plus a Markdown rendering); return the card."""
+    """Write the artifact and its model card (JSON, plus a Markdown rendering); return the card.
+
+    The bundle's vectorizers go without their vocabularies while the file is written (they travel
+    beside them) and get them back before this returns; do not share the bundle with a running engine.
+    """
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / ARTIFACT
     vectorizers = _vectorizers(bundle)
@@ -88,7 +92,8 @@ def load(directory: Path = MODEL_DIR) -> dict:
         raise ModelError(f"The model was built with {detail}. Install the pinned versions "
                          f"(`make install` uses constraints.txt) or: {RETRAIN}")
     bundle = joblib.load(path)
-    for vectorizer, (joined, lengths) in zip(_vectorizers(bundle), bundle.pop(VOCABULARIES, [])):
+    vectorizers = _vectorizers(bundle) if VOCABULARIES in bundle else []  # older artifacts kept dictionaries
+    for vectorizer, (joined, lengths) in zip(vectorizers, bundle.pop(VOCABULARIES, []), strict=True):
         ends = np.cumsum(lengths).tolist()
         terms = [joined[start:end] for start, end in zip([0, *ends], ends)]
         vectorizer.vocabulary_ = dict(zip(terms, range(len(terms))))

@@ -16,10 +16,13 @@ CONFIG = Path(__file__).with_name("cues.yml")
 
 @dataclass(frozen=True)
 class CueGroup:
-    """A named family of patterns that argues for (or, with ``against``, against) one label."""
+    """A named family of patterns that argues for (or, with ``against``, against) one label.
+
+    A group without a label is context: a feature for the model, never shown as evidence.
+    """
 
     name: str
-    label: str
+    label: str | None
     against: bool
     patterns: tuple[str, ...]
 
@@ -42,7 +45,7 @@ class Cue:
 def cue_groups() -> tuple[CueGroup, ...]:
     """The configured cue groups."""
     config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))["groups"]
-    return tuple(CueGroup(name, spec["label"], bool(spec.get("against", False)), tuple(spec["patterns"]))
+    return tuple(CueGroup(name, spec.get("label"), bool(spec.get("against", False)), tuple(spec["patterns"]))
                  for name, spec in config.items())
 
 

@@ -2,8 +2,9 @@
 
 Every member of every label's ensemble is linear in the features (logistic regression, linear SVM,
 complement naive Bayes), and the calibrators are sigmoids. Scoring one post through sklearn's
-estimators costs about 30 input validations; here it is one ``X @ W`` and a few vector operations,
-giving the same probabilities (``tests/classifiers/test_fastpath.py`` checks the equality).
+estimators costs about 30 input validations; here it is one ``X @ W`` per feature block and a few
+vector operations for all labels at once, giving the same probabilities
+(``tests/classifiers/test_fastpath.py`` checks the equality).
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ class LinearScorer:
         for block in blocks:
             Z = Z + np.asarray(block @ self.W[start : start + block.shape[1]])
             start += block.shape[1]
+        if start != len(self.W):
+            raise ValueError(f"the blocks have {start} feature columns; the model has {len(self.W)}")
         Z = Z.reshape(len(Z), self.n_labels, 4)
         p_logreg = expit(Z[:, :, 0])
         p_svm = expit(-(self.svm_a * Z[:, :, 1] + self.svm_b))
@@ -260,6 +263,8 @@ class TfidfTransform:
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
         """TF-IDF rows for ``texts`` (the vectorizer's preprocessor already applied)."""
+        if not texts:
+            return sparse.csr_matrix((0, self.n_features), dtype=self.dtype)
         rows, columns = (self._char_entries if self.chars else self._word_entries)(texts)
         cells, counts = np.unique(rows * self.n_features + columns, return_counts=True)
         rows = cells // self.n_features

@@ -1,6 +1,7 @@
 """The fast scoring paths give exactly what scikit-learn's own predict_proba gives."""
 
 import numpy as np
+import pytest
 from scipy import sparse
 
 from classifiers import artifact
@@ -20,8 +21,11 @@ def test_fast_paths_equal_scikit_learn():
     first = np.column_stack([m.predict_proba(X)[:, 1] for m in models])
     scorer = LinearScorer(pipeline.named_steps["classify"])
     np.testing.assert_allclose(scorer.predict_proba(X), first, atol=1e-12)
-    by_block = scorer.predict_proba(*(b.transform(posts) for b in blocks))  # as the engine calls it
+    words, chars = (TfidfTransform(b).transform([p.norm.text for p in posts]) for b in blocks[:2])
+    by_block = scorer.predict_proba(words, chars, blocks[-1].rows(posts))  # as the engine calls it
     np.testing.assert_allclose(by_block, first, atol=1e-12)
+    with pytest.raises(ValueError, match="feature columns"):
+        scorer.predict_proba(words, chars)  # a block left out is refused, not scored
     n_cues = len(blocks[-1].get_feature_names_out())
     Z = stacker_inputs(first, X[:, -n_cues:])
     second = np.column_stack([s.predict_proba(Z)[:, 1] for s in bundle["stackers"]])
