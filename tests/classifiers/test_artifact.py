@@ -1,6 +1,7 @@
 import json
 import shutil
 
+import joblib
 import pytest
 
 from classifiers import artifact
@@ -53,3 +54,13 @@ def test_saving_and_loading_keeps_every_vocabulary_and_what_the_vectorizers_comp
     assert [v.vocabulary_ for v in again] == before
     for vectorizer, matrix in zip(again, expected):
         assert (vectorizer.transform(texts) != matrix).nnz == 0
+
+
+def test_an_artifact_that_kept_its_vocabularies_as_dictionaries_still_loads(tmp_path):
+    bundle = artifact.load()
+    before = [dict(v.vocabulary_) for v in artifact._vectorizers(bundle)]
+    joblib.dump(bundle, tmp_path / artifact.ARTIFACT)  # written as before vocabularies travelled as strings
+    card = {"artifact": artifact.ARTIFACT, "sha256": artifact.sha256(tmp_path / artifact.ARTIFACT),
+            "libraries": artifact.library_versions()}
+    (tmp_path / artifact.CARD_JSON).write_text(json.dumps(card))
+    assert [v.vocabulary_ for v in artifact._vectorizers(artifact.load(tmp_path))] == before
