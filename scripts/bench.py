@@ -2,7 +2,8 @@
 """Engine benchmark: model load time, single-post latency p50/p99, batch throughput, peak memory.
 
 The baseline in the same run is the feature preparation alone (normalisation, detectors, cues),
-so the ratios show what the models and the evidence add on top of it.
+so the ratios show what the models and the evidence add on top of it. `machine_reference_ms` times
+a fixed pure-Python workload, to tell a slower machine from a slower engine when comparing runs.
 """
 
 import argparse
@@ -12,6 +13,7 @@ import statistics
 import subprocess
 import sys
 import time
+import timeit
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,7 +71,12 @@ def main() -> None:
     own_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     size_mb = (ROOT / "models" / "model.joblib").stat().st_size / 1e6
 
+    # The machine's own speed, so figures from different machines can be compared: a fixed
+    # interpreter-bound workload (most of the engine's time is spent in the interpreter and `re`).
+    reference_ms = min(timeit.repeat("sum(range(10**6))", number=1, repeat=7)) * 1000
+
     figures = {
+        "machine_reference_ms": round(reference_ms, 2),
         "model_load_s": round(load_s, 3),
         "single_p50_ms": round(statistics.median(full), 2),
         "single_p99_ms": round(percentile(full, 99), 2),
