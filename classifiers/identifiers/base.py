@@ -9,6 +9,7 @@ number is only a privacy risk when it is tied to care.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 
@@ -86,8 +87,11 @@ class PatternRecognizer:
         window = lowered[max(0, start - self.CONTEXT_WINDOW) : end + self.CONTEXT_WINDOW]
         return self._context_re.search(window) is not None
 
-    def analyze(self, text: str, lowered: str | None = None) -> list[Span]:
-        """Return the spans this recognizer finds in ``text`` (``lowered``: ``lower_same_length(text)``)."""
+    def analyze(self, text: str, lowered: str | None = None, skip: Collection[int] = ()) -> list[Span]:
+        """Return the spans this recognizer finds in ``text`` (``lowered``: ``lower_same_length(text)``).
+
+        ``skip``: positions of patterns whose pre-check is already known to fail (the registry's index).
+        """
         if lowered is None:
             lowered = lower_same_length(text)
         if self._needs is not None and self._needs.search(lowered) is None:
@@ -95,8 +99,8 @@ class PatternRecognizer:
         if self.REQUIRE_CONTEXT and (self._context_re is None or self._context_re.search(lowered) is None):
             return []
         spans = []
-        for pattern, regex, on_lowered, needs in self._compiled:
-            if needs is not None and needs.search(lowered) is None:
+        for k, (pattern, regex, on_lowered, needs) in enumerate(self._compiled):
+            if k in skip or (needs is not None and needs.search(lowered) is None):
                 continue
             for match in regex.finditer(lowered if on_lowered else text):
                 start, end = match.span("id" if "id" in regex.groupindex else 0)

@@ -30,10 +30,18 @@ class RecognizerRegistry:
 
     def __init__(self, recognizers: list[PatternRecognizer]) -> None:
         self.recognizers = recognizers
-        # The recognizers' pre-checks (NEEDS), most of them word lists, looked up all at once.
-        gated = [r for r in recognizers if r._needs is not None]
-        self._gate_of = {id(r): i for i, r in enumerate(gated)}
-        self._gates = AnchorIndex([r._needs for r in gated])
+        # Every pre-check, a recognizer's (NEEDS) and its patterns' (``needs``), most of them word
+        # lists, looked up all at once: (recognizer, pattern position or None for the whole recognizer).
+        checks, self._owners = [], []
+        for r, recognizer in enumerate(recognizers):
+            if recognizer._needs is not None:
+                checks.append(recognizer._needs)
+                self._owners.append((r, None))
+            for k, (*_, needs) in enumerate(recognizer._compiled):
+                if needs is not None:
+                    checks.append(needs)
+                    self._owners.append((r, k))
+        self._gates = AnchorIndex(checks)
 
     @classmethod
     def from_yaml(cls, path: Path = DEFAULT_CONFIG) -> RecognizerRegistry:
@@ -54,11 +62,14 @@ class RecognizerRegistry:
         """Run every recognizer over ``text``."""
         lowered = lower_same_length(text)
         passed = self._gates.candidates(lowered)
+        ruled_out: list[set] = [set() for _ in self.recognizers]
+        for i, (r, k) in enumerate(self._owners):
+            if i not in passed:
+                ruled_out[r].add(k)
         spans: list[Span] = []
-        for recognizer in self.recognizers:
-            gate = self._gate_of.get(id(recognizer))
-            if gate is None or gate in passed:
-                spans += recognizer.analyze(text, lowered)
+        for recognizer, skip in zip(self.recognizers, ruled_out):
+            if None not in skip:
+                spans += recognizer.analyze(text, lowered, skip)
         return sorted(spans, key=lambda s: (s.start, -s.score))
 
 
