@@ -17,8 +17,9 @@ from scipy import sparse
 from scipy.special import expit
 
 
-def _sigmoid(calibrator, values: np.ndarray) -> np.ndarray:
-    return expit(-(calibrator.a_ * values + calibrator.b_))
+def _sigmoid(a, b, values: np.ndarray) -> np.ndarray:
+    """A sigmoid calibrator's probabilities (``a`` and ``b`` as its ``a_`` and ``b_``, or arrays of them)."""
+    return expit(-(a * values + b))
 
 
 class LinearScorer:
@@ -64,10 +65,10 @@ class LinearScorer:
             raise ValueError(f"the blocks have {start} feature columns; the model has {len(self.W)}")
         Z = Z.reshape(len(Z), self.n_labels, 4)
         p_logreg = expit(Z[:, :, 0])
-        p_svm = expit(-(self.svm_a * Z[:, :, 1] + self.svm_b))
+        p_svm = _sigmoid(self.svm_a, self.svm_b, Z[:, :, 1])
         p_nb = expit(Z[:, :, 3] - Z[:, :, 2])
         vote = self.votes[:, 0] * p_logreg + self.votes[:, 1] * p_svm + self.votes[:, 2] * p_nb
-        return expit(-(self.cal_a * vote + self.cal_b))
+        return _sigmoid(self.cal_a, self.cal_b, vote)
 
 
 class BoostedScorer:
@@ -131,7 +132,8 @@ class BoostedScorer:
         out = np.empty((Z.shape[0], self.n_labels))
         for label in range(self.n_labels):
             raw = self.baselines[label] + leaf_values[:, self.owner == label].sum(axis=1)
-            out[:, label] = _sigmoid(self.calibrators[label], raw)
+            calibrator = self.calibrators[label]
+            out[:, label] = _sigmoid(calibrator.a_, calibrator.b_, raw)
         return out
 
 
