@@ -258,14 +258,24 @@ class Store:
             return row or WorkspaceSettings(platform=platform, workspace=workspace or "", emergency_number="911")
 
     def update_workspace_settings(self, platform: str, workspace: str | None, **changes) -> WorkspaceSettings:
-        """Change some settings of an organisation."""
+        """Change some settings of an organisation.
+
+        The first change creates the row; when two changes arrive together (an admin sending several
+        commands at once, or two replicas) both may try, and the one that loses uses the other's row.
+        Only the changed columns are written, so concurrent changes of different settings all stay.
+        """
+        key = (platform, workspace or "")
         with self.session() as session:
-            row = session.get(WorkspaceSettings, (platform, workspace or ""))
-            if row is None:
-                row = WorkspaceSettings(platform=platform, workspace=workspace or "", emergency_number="911")
-                session.add(row)
-            for key, value in changes.items():
-                setattr(row, key, value)
+            if session.get(WorkspaceSettings, key) is None:
+                session.add(WorkspaceSettings(platform=platform, workspace=key[1], emergency_number="911",
+                                              updated_at=now()))
+                try:
+                    session.commit()
+                except IntegrityError:
+                    session.rollback()  # created meanwhile by another request
+            row = session.get(WorkspaceSettings, key, with_for_update=True)
+            for name, value in changes.items():
+                setattr(row, name, value)
             row.updated_at = now()
             session.commit()
             return row

@@ -104,6 +104,32 @@ def test_checks_and_feedback_hold_no_text(db_url):
     assert not {"text", "draft", "message"} & columns
 
 
+def test_settings_changed_together_all_stay(db_url):
+    """An admin sending several settings commands at once: the first creates the row, none is lost."""
+    upgrade(db_url)
+    replicas = [Store(db_url) for _ in range(3)]
+    changes = [{"policy_url": "https://intranet.example.org/p"}, {"emergency_number": "112"},
+               {"privacy_officer": "Dana Reyes"}]
+    for workspace in ("T1", "T2", "T3", "T4", "T5"):
+        errors = []
+
+        def change(store, values, workspace=workspace, errors=errors):
+            try:
+                store.update_workspace_settings("slack", workspace, **values)
+            except Exception as exc:  # collected, so a failure is reported, not lost in a thread
+                errors.append(exc)
+
+        threads = [threading.Thread(target=change, args=pair) for pair in zip(replicas, changes)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        row = replicas[0].workspace_settings("slack", workspace)
+        assert (row.policy_url, row.emergency_number, row.privacy_officer) == \
+            ("https://intranet.example.org/p", "112", "Dana Reyes")
+
+
 def test_conversation_references_upsert(db_url):
     upgrade(db_url)
     store = Store(db_url)
