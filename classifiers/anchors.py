@@ -24,6 +24,8 @@ DIGIT = object()
 
 
 _MAX_LITERALS = 64
+#: Distinct words whose patterns are remembered; the memory is emptied when full.
+_CACHED_WORDS = 100_000
 _MAX_LENGTH = 16
 
 
@@ -122,6 +124,15 @@ class AnchorIndex:
                 else:
                     self.substrings.append((literal, i))
         self.one_letter = any(len(key) == 1 for key in self.by_prefix)
+        # Words recur from post to post, so each word's patterns are worked out once.
+        self._by_text_word: dict[str, tuple[int, ...]] = {}
+
+    def _word_hits(self, word: str) -> tuple[int, ...]:
+        """Patterns with a word-start literal that ``word`` begins with."""
+        hits = [i for literal, i in self.by_prefix.get(word[:2], ()) if word.startswith(literal)]
+        if self.one_letter and len(word) > 1:  # one-letter literals are filed under themselves
+            hits += [i for _, i in self.by_prefix.get(word[:1], ())]
+        return tuple(hits)
 
     def candidates(self, text: str) -> set[int]:
         """Indices of the patterns that may match ``text``; the others certainly do not."""
@@ -133,14 +144,15 @@ class AnchorIndex:
             for literal, i in self.by_word[word]:
                 if i not in hit and literal in text:
                     hit.add(i)
-        prefix, one_letter = self.by_prefix, self.one_letter
+        cache = self._by_text_word
         for word in words:
-            for literal, i in prefix.get(word[:2], ()):
-                if word.startswith(literal):
-                    hit.add(i)
-            if one_letter and len(word) > 1:  # one-letter literals are filed under themselves
-                for _, i in prefix.get(word[:1], ()):
-                    hit.add(i)
+            found = cache.get(word)
+            if found is None:
+                if len(cache) >= _CACHED_WORDS:
+                    cache.clear()
+                found = cache[word] = self._word_hits(word)
+            if found:
+                hit.update(found)
         for literal, i in self.substrings:
             if i not in hit and literal in text:
                 hit.add(i)

@@ -38,7 +38,8 @@ def build_label_model(random_state: int = 0, logreg_c: float = 8.0, svm_c: float
     """Soft vote of three different linear models, calibrated so 0.8 means about 80%."""
     vote = VotingClassifier(
         [
-            ("logreg", LogisticRegression(C=logreg_c, class_weight="balanced", solver="liblinear",
+            # More features than posts: liblinear's dual problem is the smaller one (same optimum).
+            ("logreg", LogisticRegression(C=logreg_c, class_weight="balanced", solver="liblinear", dual=True,
                                           max_iter=2000, random_state=random_state)),
             ("svm", CalibratedClassifierCV(LinearSVC(C=svm_c, class_weight="balanced",
                                                      random_state=random_state),

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from joblib import Parallel, delayed, parallel_config
+from joblib import Parallel, delayed
 from sklearn.base import clone
 from sklearn.model_selection import KFold, cross_val_predict
 
@@ -67,16 +67,22 @@ def _log(message: str) -> None:
     print(message, flush=True)
 
 
-def cross_validated_probabilities(template, prepared, Y, n_jobs: int = 2) -> np.ndarray:
-    """Out-of-fold calibrated probabilities of ``template[1:]`` (features and models)."""
+def cross_validated_probabilities(template, prepared, Y, n_jobs: int = 2, fit_final: bool = False):
+    """Out-of-fold calibrated probabilities of ``template[1:]`` (features and models).
+
+    With ``fit_final``, the model fitted on every post is fitted in the same pool and returned too:
+    five folds alone leave one process idle for the last round, and the final fit fills it.
+    """
     folds = list(KFold(FOLDS, shuffle=True, random_state=SEED).split(prepared))
-    fold_probs = Parallel(n_jobs=n_jobs)(
-        delayed(_fold)(template[1:], [prepared[i] for i in tr], Y[tr], [prepared[i] for i in te])
-        for tr, te in folds)
+    jobs = [delayed(_fold)(template[1:], [prepared[i] for i in tr], Y[tr], [prepared[i] for i in te])
+            for tr, te in folds]
+    if fit_final:
+        jobs.append(delayed(clone(template).fit)(prepared, Y))
+    done = Parallel(n_jobs=n_jobs)(jobs)
     oof = np.zeros(Y.shape)
-    for (_, test_idx), probs in zip(folds, fold_probs):
+    for (_, test_idx), probs in zip(folds, done):
         oof[test_idx] = probs
-    return oof
+    return (oof, done[-1]) if fit_final else oof
 
 
 def fit_stackers(Z: np.ndarray, Y: np.ndarray, n_jobs: int = 2, **params) -> tuple[list, np.ndarray]:
@@ -147,19 +153,15 @@ def train(corpus_dir: Path = CORPUS_DIR, out_dir: Path = artifact.MODEL_DIR, n_j
     prepared = PostPreparer().transform(texts)
     _log(f"prepared posts in {time.perf_counter() - started:.1f}s")
     template = build_pipeline(SEED)
-    _log(f"cross-validating {FOLDS} folds on {n_jobs} processes...")
-    first_oof = cross_validated_probabilities(template, prepared, Y, n_jobs)
-    _log(f"first stage cross-validated ({time.perf_counter() - started:.0f}s)")
+    _log(f"cross-validating {FOLDS} folds and fitting the final model on {n_jobs} processes...")
+    first_oof, final = cross_validated_probabilities(template, prepared, Y, n_jobs, fit_final=True)
+    _log(f"first stage cross-validated and fitted ({time.perf_counter() - started:.0f}s)")
     cue_block = template.named_steps["features"].transformer_list[-1][1]
     Z = stacker_inputs(first_oof, clone(cue_block).fit(prepared).transform(prepared))
     stackers, oof = fit_stackers(Z, Y, n_jobs)
     _log(f"second stage fitted and cross-validated ({time.perf_counter() - started:.0f}s)")
     thresholds, cv_metrics = cross_validated_metrics(Y, oof)
     _log(f"thresholds: {thresholds}; cross-validated macro-F1 {cv_metrics['macro_f1']:.3f}")
-    with parallel_config(max_nbytes=None):  # labels fitted side by side; no read-only memmap of X
-        final = clone(template).set_params(classify__n_jobs=n_jobs).fit(prepared, Y)
-    final.set_params(classify__n_jobs=None)
-    _log(f"final model fitted ({time.perf_counter() - started:.0f}s)")
     digest = corpus_hash(records)
     version = f"cb-{digest[:10]}"
     bundle = {"pipeline": final, "stackers": stackers, "thresholds": thresholds, "version": version,
