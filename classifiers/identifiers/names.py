@@ -10,7 +10,6 @@ class PersonNameRecognizer(PatternRecognizer):
     """``Mrs. Alvarez``, ``pt John Carter``, ``patient J.D.``, ``my patient Maria``."""
 
     KIND = "NAME"
-    NEEDS = r"\b(?:mr|mrs|ms|miss|mx|sr|sra|srta|don|doña|pt|patient|paciente|resident|client|kiddo|baby|mom|dad)\b|[a-z]\.\s?[a-z]\.|\(\d\d\)|\d\d\s*y"
     FLAGS = 0
     PATTERNS = (
         Pattern("title_name_medium", rf"\b{_TITLE}\s+(?P<id>{_CAP}(?:\s+{_CAP})?)", 0.55,
@@ -21,7 +20,7 @@ class PersonNameRecognizer(PatternRecognizer):
                 0.6, needs=r"\b(?:pt|patient|paciente|resident|client|kiddo|baby|mom|dad)\b"),
         Pattern("name_said_weak", rf"\b(?P<id>{_CAP}\s+{_CAP})\s+(?:\(\d{{2}}\)|,\s*\d{{2}}\s*(?:y/?o|yo))",
                 0.55, needs=r"\(\d\d\)|\d\d\s*y"),
-        Pattern("initials_weak", r"(?<![\w.])(?P<id>[A-Z]\.\s?[A-Z]\.)(?![\w.])", 0.3, needs=r"[a-z]\.\s?[a-z]\."),
+        Pattern("initials_weak", r"(?<![\w.])(?P<id>[A-Z]\.\s?[A-Z]\.)(?![\w.])", 0.3, needs=r"\.(?<=[a-z]\.)\s?[a-z]\."),
     )
     CONTEXT = CARE_WORDS
 

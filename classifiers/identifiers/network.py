@@ -7,10 +7,9 @@ class IpAddressRecognizer(PatternRecognizer):
     """``10.0.3.7``, ``192.168.1.20``; vetoes version-like strings with octets over 255."""
 
     KIND = "IP"
-    NEEDS = r"\d\.\d|[0-9a-f]:[0-9a-f]"
     PATTERNS = (
-        Pattern("ipv4_medium", r"(?<![\d.])(?P<id>(?:\d{1,3}\.){3}\d{1,3})(?![\d.])", 0.6, needs=r"\d\.\d"),
-        Pattern("ipv6_medium", r"\b(?P<id>(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4})\b", 0.6, needs=r"[0-9a-f]:[0-9a-f]"),
+        Pattern("ipv4_medium", r"(?<![\d.])(?P<id>(?:\d{1,3}\.){3}\d{1,3})(?![\d.])", 0.6, needs=r"\.(?<=\d\.)\d"),
+        Pattern("ipv6_medium", r"\b(?P<id>(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4})\b", 0.6, needs=r":(?<=[0-9a-f]:)[0-9a-f]"),
     )
     CONTEXT = ("ip", "address", "logged", "portal", "login", "server")
 

@@ -68,7 +68,7 @@ class RecognizerRegistry:
                 ruled_out[r].add(k)
         spans: list[Span] = []
         for recognizer, skip in zip(self.recognizers, ruled_out):
-            if None not in skip:
+            if None not in skip and len(skip) < len(recognizer._compiled):  # else nothing can match
                 spans += recognizer.analyze(text, lowered, skip)
         return sorted(spans, key=lambda s: (s.start, -s.score))
 
