@@ -124,8 +124,10 @@ class AnchorIndex:
                 else:
                     self.substrings.append((literal, i))
         self.one_letter = any(len(key) == 1 for key in self.by_prefix)
-        # Words recur from post to post, so each word's patterns are worked out once.
-        self._by_text_word: dict[str, tuple[int, ...]] = {}
+        # Words recur from post to post, so each word's patterns are worked out once: the words seen
+        # so far, and those of them that start a pattern's literal (most words start none).
+        self._seen: set[str] = set()
+        self._word_patterns: dict[str, tuple[int, ...]] = {}
 
     def _word_hits(self, word: str) -> tuple[int, ...]:
         """Patterns with a word-start literal that ``word`` begins with."""
@@ -144,15 +146,18 @@ class AnchorIndex:
             for literal, i in self.by_word[word]:
                 if i not in hit and literal in text:
                     hit.add(i)
-        cache = self._by_text_word
-        for word in words:
-            found = cache.get(word)
-            if found is None:
-                if len(cache) >= _CACHED_WORDS:
-                    cache.clear()
-                found = cache[word] = self._word_hits(word)
-            if found:
-                hit.update(found)
+        new = words - self._seen
+        if new:
+            if len(self._seen) + len(new) > _CACHED_WORDS:
+                self._seen, self._word_patterns = set(), {}
+            for word in new:
+                found = self._word_hits(word)
+                if found:
+                    self._word_patterns[word] = found
+            self._seen |= new
+        patterns = self._word_patterns
+        for word in words & patterns.keys():
+            hit.update(patterns.get(word, ()))
         for literal, i in self.substrings:
             if i not in hit and literal in text:
                 hit.add(i)

@@ -27,3 +27,18 @@ def test_offsets_point_into_the_original():
     s, e = norm.span(start, start + len("retard"))
     assert raw[s:e] == "r3tard"
     assert len(norm.offsets) == len(norm.text)
+
+
+SEEN_TRICKY = ["a b c", "i have a cat", "x.y", "q-r-s-t", "ok  then", "line\nbreak", "tab\there", "aa", "aaa",
+               "b00k", "1337", "p@$$word", "x 1 y", "é è ê", "  ", "\u3000\u3000", "a_b_c!", "z*z*z"]
+
+
+def test_quick_checks_find_a_rewrite_exactly_when_it_has_a_match():
+    """Each cheaper check in ``_SEEN`` must agree with the rewrite it stands in for, or text is left obfuscated."""
+    from classifiers.dataset import load_corpus
+    from classifiers.normalize import _SEEN
+
+    texts = SEEN_TRICKY + [r["text"].lower() for r in load_corpus()]
+    for rewrite, quick in _SEEN.items():
+        disagree = [t for t in texts if (rewrite.search(t) is None) != (quick.search(t) is None)]
+        assert not disagree, (rewrite.pattern, disagree[:3])
