@@ -126,8 +126,7 @@ class AnchorIndex:
         self.one_letter = any(len(key) == 1 for key in self.by_prefix)
         # Words recur from post to post, so each word's patterns are worked out once: the words seen
         # so far, and those of them that start a pattern's literal (most words start none).
-        self._seen: set[str] = set()
-        self._word_patterns: dict[str, tuple[int, ...]] = {}
+        self._memory: tuple[set[str], dict[str, tuple[int, ...]]] = (set(), {})
 
     def _word_hits(self, word: str) -> tuple[int, ...]:
         """Patterns with a word-start literal that ``word`` begins with."""
@@ -146,18 +145,19 @@ class AnchorIndex:
             for literal, i in self.by_word[word]:
                 if i not in hit and literal in text:
                     hit.add(i)
-        new = words - self._seen
+        seen, patterns = self._memory  # one read: another thread may start a new memory meanwhile
+        new = words - seen
         if new:
-            if len(self._seen) + len(new) > _CACHED_WORDS:
-                self._seen, self._word_patterns = set(), {}
+            if len(seen) + len(new) > _CACHED_WORDS:
+                seen, patterns, new = set(), {}, words
+                self._memory = seen, patterns
             for word in new:
                 found = self._word_hits(word)
                 if found:
-                    self._word_patterns[word] = found
-            self._seen |= new
-        patterns = self._word_patterns
+                    patterns[word] = found
+            seen |= new  # after their patterns: a word in ``seen`` has its entry, if any
         for word in words & patterns.keys():
-            hit.update(patterns.get(word, ()))
+            hit.update(patterns[word])
         for literal, i in self.substrings:
             if i not in hit and literal in text:
                 hit.add(i)

@@ -52,3 +52,32 @@ def test_recognizers_behind_the_index_find_what_every_recognizer_finds():
         brute = sorted((s for r in registry.recognizers for s in r.analyze(text, lowered)),
                        key=lambda s: (s.start, -s.score))
         assert registry.analyze(text) == brute, text
+
+
+def test_remembered_words_are_forgotten_when_the_memory_is_full(monkeypatch):
+    """The per-word memory is bounded; emptying it changes no answer."""
+    import classifiers.anchors as anchors
+
+    monkeypatch.setattr(anchors, "_CACHED_WORDS", 3)
+    regex = re.compile(r"\b(?:codes?|promo)\b")
+    index = AnchorIndex([regex])
+    texts = ["use code X", "a b c d e", "promo here", "nothing", "codes and promo", "code"]
+    for _ in range(2):
+        assert [index.candidates(t) for t in texts] == [{0}, set(), {0}, set(), {0}, {0}]
+        assert len(index._memory[0]) <= 5
+
+
+def test_threads_sharing_a_small_memory_get_the_same_answers(monkeypatch):
+    """The engine serves concurrent requests; a memory emptied by one thread must not cost another a pattern."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import classifiers.anchors as anchors
+
+    regexes = [re.compile(p) for p in (r"\bcodes?\b", r"\bpromo\w*", r"\bmy patient\b", r"#ad\b", r"\b\d+ ?mg\b")]
+    texts = [normalize(r["text"]).text for r in load_corpus()[:600]]
+    expected = [AnchorIndex(regexes).candidates(t) for t in texts]
+    monkeypatch.setattr(anchors, "_CACHED_WORDS", 40)
+    shared = AnchorIndex(regexes)
+    with ThreadPoolExecutor(4) as pool:
+        for _ in range(3):
+            assert list(pool.map(shared.candidates, texts)) == expected
