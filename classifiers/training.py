@@ -91,11 +91,12 @@ def fit_stackers(Z: np.ndarray, Y: np.ndarray, n_jobs: int = 2, **params) -> tup
     Also returns the second stage's own out-of-fold probabilities (for thresholds and the model card).
     """
     folds = KFold(FOLDS, shuffle=True, random_state=SEED + 1)
-    oof = np.column_stack(Parallel(n_jobs=n_jobs)(
-        delayed(cross_val_predict)(build_stacker(SEED, **params), Z, Y[:, k], cv=folds, method="predict_proba")
-        for k in range(Y.shape[1])))[:, 1::2]
-    stackers = Parallel(n_jobs=n_jobs)(delayed(clone(build_stacker(SEED, **params)).fit)(Z, Y[:, k])
-                                       for k in range(Y.shape[1]))
+    n = Y.shape[1]
+    done = Parallel(n_jobs=n_jobs)(  # one pool: the labels' cross-validation, then their final fits
+        [delayed(cross_val_predict)(build_stacker(SEED, **params), Z, Y[:, k], cv=folds, method="predict_proba")
+         for k in range(n)] + [delayed(build_stacker(SEED, **params).fit)(Z, Y[:, k]) for k in range(n)])
+    oof = np.column_stack([probs[:, 1] for probs in done[:n]])
+    stackers = done[n:]
     return stackers, oof
 
 
