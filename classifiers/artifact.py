@@ -1,8 +1,10 @@
 """Save and load the trained model, refusing any file that was not verified.
 
 A joblib file is code: loading one runs whatever it contains. The model card written beside the
-artifact records its SHA-256 and the versions of the libraries whose objects it holds; ``load``
-checks both before unpickling and says how to retrain when they do not match.
+artifact records its SHA-256, the versions of the libraries whose objects it holds, and a digest of
+the files that define its cue and identifier features; ``load`` checks all three before unpickling
+and says how to retrain when they do not match (a model fed features it was not trained on would
+still answer, wrongly).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ MODEL_DIR = Path(os.environ.get("COMPLIANCE_BOT_MODEL_DIR", Path(__file__).resol
 ARTIFACT = "model.joblib"
 CARD_JSON = "model_card.json"
 PINNED = ("scikit-learn", "numpy", "scipy", "joblib")
+#: The configuration the cue and identifier features are built from, read at run time.
+FEATURE_FILES = (Path(__file__).with_name("cues.yml"), Path(__file__).parent / "identifiers" / "recognizers.yml")
 #: Vocabularies travel as one string of terms and an array of their lengths: unpickling 100,000
 #: dictionary entries one by one (joblib reads with Python's own unpickler) took most of the load time.
 VOCABULARIES = "vocabularies"
@@ -33,6 +37,14 @@ class ModelError(RuntimeError):
 def library_versions() -> dict[str, str]:
     """Installed versions of the libraries whose objects live inside the artifact."""
     return {name: metadata.version(name) for name in PINNED}
+
+
+def feature_files_sha256() -> str:
+    """SHA-256 over the feature configuration files, in order."""
+    digest = hashlib.sha256()
+    for path in FEATURE_FILES:
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def sha256(path: Path) -> str:
@@ -63,7 +75,7 @@ def save(bundle: dict, card: dict, directory: Path = MODEL_DIR) -> dict:
         for v, vocabulary in zip(vectorizers, vocabularies):
             v.vocabulary_ = vocabulary
     card = {**card, "artifact": ARTIFACT, "sha256": sha256(path), "size_bytes": path.stat().st_size,
-            "libraries": library_versions()}
+            "libraries": library_versions(), "feature_files_sha256": feature_files_sha256()}
     (directory / CARD_JSON).write_text(json.dumps(card, indent=2, sort_keys=True) + "\n")
     return card
 
@@ -91,6 +103,10 @@ def load(directory: Path = MODEL_DIR) -> dict:
         detail = ", ".join(f"{k} {built} (installed {now})" for k, (built, now) in wrong.items())
         raise ModelError(f"The model was built with {detail}. Install the pinned versions "
                          f"(`make install` uses constraints.txt) or: {RETRAIN}")
+    features = card.get("feature_files_sha256")  # cards written before it was recorded have none
+    if features is not None and features != feature_files_sha256():
+        raise ModelError("The cue or recognizer configuration (cues.yml, recognizers.yml) changed since the "
+                         f"model was trained, so its features would not be the ones it learned from. {RETRAIN}")
     bundle = joblib.load(path)
     vectorizers = _vectorizers(bundle) if VOCABULARIES in bundle else []  # older artifacts kept dictionaries
     for vectorizer, (joined, lengths) in zip(vectorizers, bundle.pop(VOCABULARIES, []), strict=True):

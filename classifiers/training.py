@@ -188,8 +188,9 @@ def train(corpus_dir: Path = CORPUS_DIR, out_dir: Path = artifact.MODEL_DIR, n_j
 def write_markdown_card(card: dict, path: Path) -> None:
     """Render the JSON model card as Markdown for people."""
     cv = card["cross_validation"]
+    per_label = [(lab, cv["per_label"][lab]) for lab in LABELS]  # a card read back from JSON has sorted keys
     rows = "\n".join(f"| {lab} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {m['support']} | "
-                     f"{card['thresholds'][lab]:.2f} |" for lab, m in cv["per_label"].items())
+                     f"{card['thresholds'][lab]:.2f} |" for lab, m in per_label)
     libs = ", ".join(f"{k} {v}" for k, v in sorted(card["libraries"].items()))
     path.write_text(f"""# Model card: {card['model_version']}
 
@@ -197,9 +198,11 @@ Classifier for risks in clinicians' draft social-media posts (privacy, advice, v
 
 - **Model**: {card['model']}.
 - **Training data**: {card['corpus_posts']} posts in `classifiers/corpus/` (SHA-256 `{card['corpus_sha256']}`);
-  positives per label: {', '.join(f'{k} {v}' for k, v in card['corpus_label_counts'].items())}.
+  positives per label: {', '.join(f'{k} {card["corpus_label_counts"][k]}' for k in LABELS)}.
 - **Artifact**: `models/{card['artifact']}`, {card['size_bytes'] / 1e6:.1f} MB, SHA-256 `{card['sha256']}`.
 - **Libraries** (pinned in `constraints.txt`; loading refuses other versions): {libs}.
+- **Feature configuration** (`classifiers/cues.yml`, `classifiers/identifiers/recognizers.yml`; loading refuses
+  edited files): SHA-256 `{card.get('feature_files_sha256', 'not recorded')}`.
 
 ## Cross-validated metrics ({cv['folds']}-fold, seed {cv['seed']})
 

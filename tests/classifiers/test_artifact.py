@@ -64,3 +64,15 @@ def test_an_artifact_that_kept_its_vocabularies_as_dictionaries_still_loads(tmp_
             "libraries": artifact.library_versions()}
     (tmp_path / artifact.CARD_JSON).write_text(json.dumps(card))
     assert [v.vocabulary_ for v in artifact._vectorizers(artifact.load(tmp_path))] == before
+
+
+def test_committed_card_records_the_feature_configuration_it_was_trained_with(model_copy):
+    assert artifact.read_card(model_copy)["feature_files_sha256"] == artifact.feature_files_sha256()
+
+
+def test_when_the_feature_configuration_changed_then_loading_is_refused(model_copy, tmp_path, monkeypatch):
+    edited = tmp_path / "cues.yml"
+    edited.write_text(artifact.FEATURE_FILES[0].read_text() + "\n# a new cue would go here\n")
+    monkeypatch.setattr(artifact, "FEATURE_FILES", (edited, *artifact.FEATURE_FILES[1:]))
+    with pytest.raises(ModelError, match="cues.yml.*compliance-bot train"):
+        artifact.load(model_copy)
