@@ -91,6 +91,15 @@ def _sequence(items) -> tuple[set[tuple[str, bool]], bool] | None:
     return (found, True) if found != {("", False)} else None
 
 
+def _memorable(word: str) -> bool:
+    """Whether a word's patterns are remembered: letters only, and no longer than any literal.
+
+    Long tokens would make the memory grow with the input, and words with digits are the ones most
+    likely to be record numbers or phone numbers from a draft; both are simply worked out each time.
+    """
+    return len(word) <= _MAX_LENGTH and word.isalpha()
+
+
 class AnchorIndex:
     """For many patterns at once: which of them could match a given text.
 
@@ -125,7 +134,10 @@ class AnchorIndex:
                     self.substrings.append((literal, i))
         self.one_letter = any(len(key) == 1 for key in self.by_prefix)
         # Words recur from post to post, so each word's patterns are worked out once: the words seen
-        # so far, and those of them that start a pattern's literal (most words start none).
+        # so far, and those of them that start a pattern's literal (most words start none). Only
+        # short words of letters are kept (see ``_memorable``); the memory lives in this process only.
+        # Sharing it between threads relies on the interpreter lock: each set and dict operation
+        # below is atomic, and a reader works on one snapshot of the memory.
         self._memory: tuple[set[str], dict[str, tuple[int, ...]]] = (set(), {})
 
     def _word_hits(self, word: str) -> tuple[int, ...]:
@@ -153,9 +165,12 @@ class AnchorIndex:
                 self._memory = seen, patterns
             for word in new:
                 found = self._word_hits(word)
+                if not _memorable(word):
+                    hit.update(found)
+                    continue
                 if found:
                     patterns[word] = found
-            seen |= new  # after their patterns: a word in ``seen`` has its entry, if any
+                seen.add(word)  # after its patterns: a word in ``seen`` has its entry, if it has one
         for word in words & patterns.keys():
             hit.update(patterns[word])
         for literal, i in self.substrings:

@@ -2,9 +2,10 @@
 
 A joblib file is code: loading one runs whatever it contains. The model card written beside the
 artifact records its SHA-256, the versions of the libraries whose objects it holds, and a digest of
-the files that define its cue and identifier features; ``load`` checks all three before unpickling
-and says how to retrain when they do not match (a model fed features it was not trained on would
-still answer, wrongly).
+the configuration files its cue and identifier features are read from at run time; ``load`` checks
+all three before unpickling and says how to retrain when they do not match (a model fed features it
+was not trained on would still answer, wrongly). Changes to the recognizers' code are caught by
+their tests, not here.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import joblib
 import numpy as np
+import yaml
 
 MODEL_DIR = Path(os.environ.get("COMPLIANCE_BOT_MODEL_DIR", Path(__file__).resolve().parent.parent / "models"))
 ARTIFACT = "model.joblib"
@@ -40,10 +42,11 @@ def library_versions() -> dict[str, str]:
 
 
 def feature_files_sha256() -> str:
-    """SHA-256 over the feature configuration files, in order."""
+    """SHA-256 over the parsed feature configuration files, in order (comments and layout do not count)."""
     digest = hashlib.sha256()
     for path in FEATURE_FILES:
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        parsed = yaml.safe_load(path.read_text(encoding="utf-8"))
+        digest.update(hashlib.sha256(json.dumps(parsed, sort_keys=True).encode()).digest())
     return digest.hexdigest()
 
 
@@ -75,7 +78,7 @@ def save(bundle: dict, card: dict, directory: Path = MODEL_DIR) -> dict:
         for v, vocabulary in zip(vectorizers, vocabularies):
             v.vocabulary_ = vocabulary
     card = {**card, "artifact": ARTIFACT, "sha256": sha256(path), "size_bytes": path.stat().st_size,
-            "libraries": library_versions(), "feature_files_sha256": feature_files_sha256()}
+            "libraries": library_versions()}
     (directory / CARD_JSON).write_text(json.dumps(card, indent=2, sort_keys=True) + "\n")
     return card
 

@@ -21,13 +21,13 @@ HOMOGLYPHS = str.maketrans(
 LEET = str.maketrans("0134578@$!|", "oieastbasil")
 # Each expression below is led by a character class, not a lookbehind or a word boundary, where that
 # can be done: the regular-expression engine then skips to the next candidate character instead of
-# trying every position. ``_SEEN`` holds, for the others, such a cheaper expression that finds a
+# trying every position. ``_QUICK_CHECKS`` holds, for the others, such a cheaper expression that finds a
 # match exactly when the rewrite has one.
 _LEET_RUN = re.compile(r"[0134578@$!|](?<=[a-z].)[0134578@$!|]*(?=[a-z])")  # a run inside a word
 _SPACED = re.compile(r"\b(?:[a-z0-9][ .\-_*]){2,}[a-z0-9]\b")
 _REPEAT = re.compile(r"([a-z])\1{2,}")
 _SPACES = re.compile(r"\s{2,}|[\t\n\r\f\v]")
-_SEEN = {
+_QUICK_CHECKS = {
     _SPACED: re.compile(r"[ .\-_*](?<=\b[a-z0-9].)(?:[a-z0-9][ .\-_*])+[a-z0-9]\b"),
     _REPEAT: re.compile(r"([a-z])\1\1"),
     _SPACES: re.compile(r"\s(?:\s|(?<=[\t\n\r\f\v]))"),
@@ -89,7 +89,7 @@ def normalize(text: str) -> Normalized:
         chars, offsets = _fold(text)
         folded = "".join(chars)
     for pattern, repl in _REWRITES:
-        if _SEEN.get(pattern, pattern).search(folded) is not None:
+        if _QUICK_CHECKS.get(pattern, pattern).search(folded) is not None:
             folded, offsets = _rewrite(folded, list(range(len(folded))) if offsets is None else offsets,
                                        pattern, repl)
     return Normalized(folded, tuple(range(len(folded))) if offsets is None else tuple(offsets))

@@ -14,6 +14,7 @@ import numpy as np
 from joblib import Parallel, delayed
 from sklearn.base import clone
 from sklearn.model_selection import KFold, cross_val_predict
+from sklearn.pipeline import Pipeline
 
 from . import artifact
 from .dataset import CORPUS_DIR, label_matrix, load_corpus
@@ -67,12 +68,20 @@ def _log(message: str) -> None:
     print(message, flush=True)
 
 
-def cross_validated_probabilities(template, prepared, Y, n_jobs: int = 2, fit_final: bool = False):
-    """Out-of-fold calibrated probabilities of ``template[1:]`` (features and models).
+def cross_validated_probabilities(template, prepared, Y, n_jobs: int = 2) -> np.ndarray:
+    """Out-of-fold calibrated probabilities of ``template[1:]`` (features and models)."""
+    return _folds_then(template, prepared, Y, n_jobs, fit_final=False)[0]
 
-    With ``fit_final``, the model fitted on every post is fitted in the same pool and returned too:
-    five folds alone leave one process idle for the last round, and the final fit fills it.
+
+def cross_validate_and_fit(template, prepared, Y, n_jobs: int = 2) -> tuple[np.ndarray, Pipeline]:
+    """Out-of-fold probabilities, and ``template`` fitted on every post in the same process pool.
+
+    Five folds alone leave one process idle for the last round; the final fit fills it.
     """
+    return _folds_then(template, prepared, Y, n_jobs, fit_final=True)
+
+
+def _folds_then(template, prepared, Y, n_jobs: int, fit_final: bool) -> tuple[np.ndarray, Pipeline | None]:
     folds = list(KFold(FOLDS, shuffle=True, random_state=SEED).split(prepared))
     jobs = [delayed(_fold)(template[1:], [prepared[i] for i in tr], Y[tr], [prepared[i] for i in te])
             for tr, te in folds]
@@ -82,7 +91,7 @@ def cross_validated_probabilities(template, prepared, Y, n_jobs: int = 2, fit_fi
     oof = np.zeros(Y.shape)
     for (_, test_idx), probs in zip(folds, done):
         oof[test_idx] = probs
-    return (oof, done[-1]) if fit_final else oof
+    return oof, (done[-1] if fit_final else None)
 
 
 def fit_stackers(Z: np.ndarray, Y: np.ndarray, n_jobs: int = 2, **params) -> tuple[list, np.ndarray]:
@@ -148,6 +157,7 @@ def cross_validated_metrics(Y: np.ndarray, oof: np.ndarray) -> tuple[dict, dict]
 def train(corpus_dir: Path = CORPUS_DIR, out_dir: Path = artifact.MODEL_DIR, n_jobs: int = 2) -> dict:
     """Train, cross-validate and save; returns the model card."""
     started = time.perf_counter()
+    features = artifact.feature_files_sha256()  # the configuration as training starts
     records = load_corpus(corpus_dir)
     texts, Y = [r["text"] for r in records], label_matrix(records)
     _log(f"corpus: {len(records)} posts from {corpus_dir}")
@@ -155,7 +165,7 @@ def train(corpus_dir: Path = CORPUS_DIR, out_dir: Path = artifact.MODEL_DIR, n_j
     _log(f"prepared posts in {time.perf_counter() - started:.1f}s")
     template = build_pipeline(SEED)
     _log(f"cross-validating {FOLDS} folds and fitting the final model on {n_jobs} processes...")
-    first_oof, final = cross_validated_probabilities(template, prepared, Y, n_jobs, fit_final=True)
+    first_oof, final = cross_validate_and_fit(template, prepared, Y, n_jobs)
     _log(f"first stage cross-validated and fitted ({time.perf_counter() - started:.0f}s)")
     cue_block = template.named_steps["features"].transformer_list[-1][1]
     Z = stacker_inputs(first_oof, clone(cue_block).fit(prepared).transform(prepared))
@@ -177,7 +187,7 @@ def train(corpus_dir: Path = CORPUS_DIR, out_dir: Path = artifact.MODEL_DIR, n_j
                  "3-5-gram TF-IDF of normalised text plus identifier and cue features; then a second stage per "
                  "label, CalibratedClassifierCV(sigmoid) over HistGradientBoosting (100 trees of 7 leaves), on "
                  "all four first-stage scores (out-of-fold when training) and the identifier and cue features",
-        "train_seconds": round(time.perf_counter() - started, 1),
+        "train_seconds": round(time.perf_counter() - started, 1), "feature_files_sha256": features,
     }, out_dir)
     write_markdown_card(card, out_dir / "MODEL_CARD.md")
     _log(f"saved {out_dir / artifact.ARTIFACT} ({card['size_bytes'] / 1e6:.1f} MB) in "

@@ -70,9 +70,30 @@ def test_committed_card_records_the_feature_configuration_it_was_trained_with(mo
     assert artifact.read_card(model_copy)["feature_files_sha256"] == artifact.feature_files_sha256()
 
 
-def test_when_the_feature_configuration_changed_then_loading_is_refused(model_copy, tmp_path, monkeypatch):
+def _edited_cues(tmp_path, monkeypatch, edit):
+    import yaml
+
+    config = yaml.safe_load(artifact.FEATURE_FILES[0].read_text(encoding="utf-8"))
     edited = tmp_path / "cues.yml"
-    edited.write_text(artifact.FEATURE_FILES[0].read_text() + "\n# a new cue would go here\n")
+    edited.write_text(edit(config), encoding="utf-8")
     monkeypatch.setattr(artifact, "FEATURE_FILES", (edited, *artifact.FEATURE_FILES[1:]))
+
+
+def test_when_the_feature_configuration_changed_then_loading_is_refused(model_copy, tmp_path, monkeypatch):
+    import yaml
+
+    def add_a_cue(config):
+        config["groups"]["profanity"]["patterns"].append(r"\bfrick\b")
+        return yaml.safe_dump(config, allow_unicode=True)
+
+    _edited_cues(tmp_path, monkeypatch, add_a_cue)
     with pytest.raises(ModelError, match="cues.yml.*compliance-bot train"):
         artifact.load(model_copy)
+
+
+def test_comments_and_layout_in_the_feature_configuration_do_not_matter(model_copy, tmp_path, monkeypatch):
+    import yaml
+
+    _edited_cues(tmp_path, monkeypatch, lambda config: "# reformatted\n" + yaml.safe_dump(config, allow_unicode=True,
+                                                                                         width=60, indent=4))
+    assert artifact.load(model_copy)["version"] == artifact.read_card(model_copy)["model_version"]
