@@ -23,7 +23,7 @@ _CASE_OR_ASCII = sre.SRE_FLAG_IGNORECASE | sre.SRE_FLAG_ASCII
 DIGIT = object()
 
 
-_MAX_LITERALS = 64
+_MAX_LITERALS = 128
 #: Distinct words whose patterns are remembered; the memory is emptied when full.
 _CACHED_WORDS = 100_000
 _MAX_LENGTH = 16

@@ -10,7 +10,7 @@ class TownZipRecognizer(PatternRecognizer):
     FLAGS = 0
     PATTERNS = (
         Pattern("zip_medium", r"(?i:\b(?:zip|zip code|c\.?p\.?|código postal)\s*[:#]?\s*)(?P<id>\d{5}(?:-\d{4})?)\b",
-                0.7, needs=r"\b(?:zip|c\.?p|código)"),
+                0.7, needs=r"\b(?:zip|cp|c\.p|código)"),
         Pattern("uk_postcode_medium", r"\b(?P<id>[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})\b", 0.6, needs=r"\d(?<=\s\d)[a-z]{2}\b"),
         Pattern("lives_in_medium", r"(?i:\b(?:lives|living|lived|resident|resides|from|vive|de la colonia)\s+"
                 r"(?:in|on|at|of|en)?\s*(?:the\s+)?)(?P<id>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", 0.45,

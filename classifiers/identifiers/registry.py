@@ -30,12 +30,16 @@ class RecognizerRegistry:
 
     def __init__(self, recognizers: list[PatternRecognizer]) -> None:
         self.recognizers = recognizers
-        # Every pre-check, a recognizer's (NEEDS) and its patterns' (``needs``), most of them word
-        # lists, looked up all at once: (recognizer, pattern position or None for the whole recognizer).
+        # Every pre-check, a recognizer's (NEEDS, and its context words when it requires one) and its
+        # patterns' (``needs``), most of them word lists, looked up all at once: (recognizer, pattern
+        # position or None for the whole recognizer).
         checks, self._owners = [], []
         for r, recognizer in enumerate(recognizers):
             if recognizer._needs is not None:
                 checks.append(recognizer._needs)
+                self._owners.append((r, None))
+            if recognizer.REQUIRE_CONTEXT and recognizer._context_re is not None:  # no context word, no span
+                checks.append(recognizer._context_re)
                 self._owners.append((r, None))
             for k, (*_, needs) in enumerate(recognizer._compiled):
                 if needs is not None:
