@@ -80,8 +80,9 @@ class BoostedScorer:
     a fraction of that. Large batches go to scikit-learn, whose compiled predictor is then faster.
     """
 
-    #: From this many rows on, scikit-learn's compiled, multi-threaded predictor is the faster one.
-    BATCH_ROWS = 32
+    #: From this many rows on, scikit-learn's compiled, multi-threaded predictor is the faster one
+    #: (measured on 2 cores: numpy 24 us a post at 256 rows against 28; 24 against 19 at 512).
+    BATCH_ROWS = 512
 
     def __init__(self, stackers) -> None:
         self.stackers = stackers
