@@ -69,8 +69,12 @@ class PatternRecognizer:
         self.score_scale = score_scale
         self._compiled = [(p, *_caseless(p.regex, self.FLAGS),
                            _caseless(p.needs, re.IGNORECASE)[0] if p.needs else None) for p in self.PATTERNS]
-        words = "|".join(re.escape(w.lower()) for w in sorted(self.context, key=len, reverse=True))
+        # A context word starts a word; one of up to three letters ("ed", "op", "rm") is a whole word,
+        # while a longer one also covers its inflections ("patient" in "patients", "discharg" in "discharged").
+        words = "|".join(re.escape(w.lower()) + (r"(?!\w)" if len(w) <= 3 else "")
+                         for w in sorted(self.context, key=len, reverse=True))
         self._context_re = _caseless(rf"(?<!\w)(?:{words})", re.IGNORECASE)[0] if words else None
+        self._longest_context = max(map(len, self.context), default=0)
         self._needs = _caseless(self.NEEDS, re.IGNORECASE)[0] if self.NEEDS else None
 
     @property
@@ -86,8 +90,11 @@ class PatternRecognizer:
         """Whether a context word occurs within ``CONTEXT_WINDOW`` characters of the match."""
         if self._context_re is None:
             return False
-        window = lowered[max(0, start - self.CONTEXT_WINDOW) : end + self.CONTEXT_WINDOW]
-        return self._context_re.search(window) is not None
+        # Searched in place, not in a cut-out window, so a word cut at the window's edge is not taken
+        # for a whole one ("outpatients" is not "patients"); the first context word must start inside it.
+        lo, hi = max(0, start - self.CONTEXT_WINDOW), end + self.CONTEXT_WINDOW
+        found = self._context_re.search(lowered, lo, hi + self._longest_context + 1)
+        return found is not None and found.start() < hi
 
     def analyze(self, text: str, lowered: str | None = None, skip: Collection[int] = ()) -> list[Span]:
         """Return the spans this recognizer finds in ``text`` (``lowered``: ``lower_same_length(text)``).

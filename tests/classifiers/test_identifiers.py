@@ -37,6 +37,8 @@ ROWS = [
     (CareDateRecognizer, "ingresó el 14 de marzo por urgencias", ["14 de marzo"]),
     (CareDateRecognizer, "Flu clinic hours are 24/7 this week", []),
     (CareDateRecognizer, "Conference on March 14 in Denver, see you there", []),
+    (CareDateRecognizer, "Store opens 03/14, education day 03/15", []),  # "op", "ed": whole words only
+    (CareDateRecognizer, "pt seen in the ED 03/14", ["03/14"]),
     (OldAgeRecognizer, "my 93 y/o with a hip fracture", ["93 y/o"]),
     (OldAgeRecognizer, "a 101-year-old walked out today", ["101-year-old"]),
     (OldAgeRecognizer, "a 67 y/o with chest pain", []),
@@ -110,3 +112,12 @@ def test_when_mrn_near_bed_number_then_redacted_with_placeholders():
     text = "Mrs. Alvarez in bed 3, MRN 00482913, DOB 1/2/1931"
     out = redact(text, default_registry().analyze(text))
     assert out == "Mrs. [NAME] in bed [ROOM], MRN [ID NUMBER], DOB [DATE]"
+
+
+def test_a_word_cut_at_the_context_window_edge_is_not_context():
+    """Context is looked for around a match in the whole text, so "outpatients" is not "patients"."""
+    recognizer = CareDateRecognizer()
+    text = "outpatients" + " " * 52 + "03/14"
+    start = text.index("03/14")
+    assert not recognizer.has_context(text, start, start + 5)
+    assert recognizer.has_context("patients" + " " * 52 + "03/14", 60, 65)
