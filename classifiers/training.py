@@ -39,6 +39,24 @@ def corpus_hash(records: list[dict]) -> str:
     return digest.hexdigest()
 
 
+def engine_code_sha256() -> str:
+    """SHA-256 over the engine's Python sources (``classifiers/``), in path order."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def model_version(corpus_sha256: str, features_sha256: str, code_sha256: str) -> str:
+    """The model's name in answers and audit rows: one per corpus, feature configuration and engine code.
+
+    Two models trained from the same posts by different code are told apart.
+    """
+    combined = hashlib.sha256(f"{corpus_sha256}:{features_sha256}:{code_sha256}".encode()).hexdigest()
+    return f"cb-{combined[:10]}"
+
+
 def choose_threshold(label: str, y: np.ndarray, p: np.ndarray) -> float:
     """Best-F1 threshold; for privacy, the highest one that keeps recall at 0.95 (if precision holds)."""
     candidates = np.round(np.arange(0.05, 0.951, 0.01), 2)
@@ -157,7 +175,8 @@ def cross_validated_metrics(Y: np.ndarray, oof: np.ndarray) -> tuple[dict, dict]
 def train(corpus_dir: Path = CORPUS_DIR, out_dir: Path = artifact.MODEL_DIR, n_jobs: int = 2) -> dict:
     """Train, cross-validate and save; returns the model card."""
     started = time.perf_counter()
-    features = artifact.feature_files_sha256()  # the configuration as training starts
+    features = artifact.feature_files_sha256()  # the configuration and code as training starts
+    code = engine_code_sha256()
     records = load_corpus(corpus_dir)
     texts, Y = [r["text"] for r in records], label_matrix(records)
     _log(f"corpus: {len(records)} posts from {corpus_dir}")
@@ -174,11 +193,11 @@ def train(corpus_dir: Path = CORPUS_DIR, out_dir: Path = artifact.MODEL_DIR, n_j
     thresholds, cv_metrics = cross_validated_metrics(Y, oof)
     _log(f"thresholds: {thresholds}; cross-validated macro-F1 {cv_metrics['macro_f1']:.3f}")
     digest = corpus_hash(records)
-    version = f"cb-{digest[:10]}"
+    version = model_version(digest, features, code)
     bundle = {"pipeline": final, "stackers": stackers, "thresholds": thresholds, "version": version,
               "labels": list(LABELS)}
     card = artifact.save(bundle, {
-        "model_version": version, "corpus_sha256": digest, "corpus_posts": len(records),
+        "model_version": version, "corpus_sha256": digest, "engine_code_sha256": code, "corpus_posts": len(records),
         "corpus_label_counts": {lab: int(Y[:, k].sum()) for k, lab in enumerate(LABELS)},
         "thresholds": thresholds, "level_bands": LEVEL_BANDS, "sensitivity_shift": SENSITIVITY_SHIFT,
         "cross_validation": {"folds": FOLDS, "seed": SEED, **cv_metrics},

@@ -138,3 +138,12 @@ def test_zero_width_characters_do_not_split_an_identifier(engine):
 def test_lone_surrogates_are_analysed_not_refused(engine):
     result = engine.analyze("pt in bed 4 tonight \ud83d lol")
     assert "privacy" in result.scores and result.redacted
+
+
+def test_model_versions_differ_when_the_code_or_the_corpus_does():
+    from classifiers.training import model_version
+
+    base = model_version("a" * 64, "b" * 64, "c" * 64)
+    assert base.startswith("cb-") and base == model_version("a" * 64, "b" * 64, "c" * 64)
+    assert len({base, model_version("d" * 64, "b" * 64, "c" * 64), model_version("a" * 64, "d" * 64, "c" * 64),
+                model_version("a" * 64, "b" * 64, "d" * 64)}) == 4
