@@ -39,12 +39,19 @@ def corpus_hash(records: list[dict]) -> str:
     return digest.hexdigest()
 
 
-def engine_code_sha256() -> str:
-    """SHA-256 over the engine's Python sources (``classifiers/``), in path order."""
-    package = Path(__file__).parent
+def engine_code_sha256(package: Path = Path(__file__).parent) -> str:
+    """SHA-256 over the engine's Python sources (``classifiers/``), the same on every checkout.
+
+    Paths are taken with forward slashes, line endings as LF, and hidden folders are left out.
+    """
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    for path in sorted(package.rglob("*.py"), key=lambda p: p.relative_to(package).as_posix()):
+        relative = path.relative_to(package)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        source = path.read_bytes().replace(b"\r\n", b"\n")
+        for part in (relative.as_posix().encode(), source):
+            digest.update(len(part).to_bytes(8, "big") + part)
     return digest.hexdigest()
 
 

@@ -147,3 +147,23 @@ def test_model_versions_differ_when_the_code_or_the_corpus_does():
     assert base.startswith("cb-") and base == model_version("a" * 64, "b" * 64, "c" * 64)
     assert len({base, model_version("d" * 64, "b" * 64, "c" * 64), model_version("a" * 64, "d" * 64, "c" * 64),
                 model_version("a" * 64, "b" * 64, "d" * 64)}) == 4
+
+
+def test_engine_code_digest_is_the_same_on_every_checkout(tmp_path):
+    """Windows line endings and hidden folders (editor or notebook copies) do not change it; an edit does."""
+    import shutil
+    from pathlib import Path
+
+    import classifiers
+    from classifiers.training import engine_code_sha256
+
+    package = Path(classifiers.__file__).parent
+    copy = tmp_path / "classifiers"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__", "corpus"))
+    for path in copy.rglob("*.py"):
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    (copy / ".ipynb_checkpoints").mkdir()
+    (copy / ".ipynb_checkpoints" / "engine-checkpoint.py").write_text("x = 1\n")
+    assert engine_code_sha256(copy) == engine_code_sha256(package)
+    (copy / "engine.py").write_text((copy / "engine.py").read_text() + "\n# changed\n")
+    assert engine_code_sha256(copy) != engine_code_sha256(package)
