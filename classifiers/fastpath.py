@@ -17,6 +17,11 @@ from scipy import sparse
 from scipy.special import expit
 
 
+def _sigmoid_parameters(calibrators) -> tuple[np.ndarray, np.ndarray]:
+    """The ``a_`` and ``b_`` of fitted sigmoid calibrators (one per label), as two arrays."""
+    return np.array([c.a_ for c in calibrators]), np.array([c.b_ for c in calibrators])
+
+
 def _sigmoid(a, b, values: np.ndarray) -> np.ndarray:
     """A sigmoid calibrator's probabilities (``a`` and ``b`` as its ``a_`` and ``b_``, or arrays of them)."""
     return expit(-(a * values + b))
@@ -47,8 +52,8 @@ class LinearScorer:
         self.b = np.asarray(intercepts)
         self.n_labels = len(votes)
         self.votes = np.array(votes)  # (labels, members)
-        self.svm_a, self.svm_b = (np.array([getattr(c, k) for c in svm_calibrators]) for k in ("a_", "b_"))
-        self.cal_a, self.cal_b = (np.array([getattr(c, k) for c in calibrators]) for k in ("a_", "b_"))
+        self.svm_a, self.svm_b = _sigmoid_parameters(svm_calibrators)
+        self.cal_a, self.cal_b = _sigmoid_parameters(calibrators)
 
     def predict_proba(self, *blocks) -> np.ndarray:
         """``(n_posts, n_labels)`` calibrated probabilities for a feature matrix or its column blocks.
@@ -87,15 +92,15 @@ class BoostedScorer:
     def __init__(self, stackers) -> None:
         self.stackers = stackers
         features, thresholds, lefts, rights, leaves, values, roots, owners = [], [], [], [], [], [], [], []
-        self.baselines, self.calibrators = [], []
+        baselines, calibrators = [], []
         offset = 0
         for label, stacker in enumerate(stackers):
             (calibrated,) = stacker.calibrated_classifiers_
             boosted = calibrated.estimator
             if any(p.nodes["is_categorical"].any() for (p,) in boosted._predictors):
                 raise ValueError("categorical splits are not supported")
-            self.baselines.append(float(boosted._baseline_prediction.ravel()[0]))
-            self.calibrators.append(calibrated.calibrators[0])
+            baselines.append(float(boosted._baseline_prediction.ravel()[0]))
+            calibrators.append(calibrated.calibrators[0])
             for (predictor,) in boosted._predictors:
                 nodes = predictor.nodes
                 features.append(nodes["feature_idx"].astype(np.int64))
@@ -114,8 +119,9 @@ class BoostedScorer:
         self.leaf = np.concatenate(leaves)
         self.value = np.concatenate(values)
         self.roots = np.asarray(roots)
-        self.owner = np.asarray(owners)
-        self.n_labels = len(stackers)
+        self.tree_labels = np.eye(len(stackers))[owners]  # (trees, labels): which label each tree scores
+        self.baselines = np.array(baselines)
+        self.cal_a, self.cal_b = _sigmoid_parameters(calibrators)
 
     def predict_proba(self, Z: np.ndarray) -> np.ndarray:
         """``(n_posts, n_labels)`` calibrated probabilities for second-stage inputs ``Z`` (no NaN)."""
@@ -129,13 +135,8 @@ class BoostedScorer:
                 break
             go_left = Z[rows, self.feature[node]] <= self.threshold[node]
             node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
-        leaf_values = self.value[node]
-        out = np.empty((Z.shape[0], self.n_labels))
-        for label in range(self.n_labels):
-            raw = self.baselines[label] + leaf_values[:, self.owner == label].sum(axis=1)
-            calibrator = self.calibrators[label]
-            out[:, label] = _sigmoid(calibrator.a_, calibrator.b_, raw)
-        return out
+        raw = self.baselines + self.value[node] @ self.tree_labels
+        return _sigmoid(self.cal_a, self.cal_b, raw)
 
 
 class TfidfTransform:
