@@ -149,14 +149,21 @@ class AnchorIndex:
 
     def candidates(self, text: str) -> set[int]:
         """Indices of the patterns that may match ``text``; the others certainly do not."""
-        hit = set(self.always)
-        if self.digits and _DIGIT.search(text):
-            hit |= self.digits
+        return set(self.locate(text))
+
+    def locate(self, text: str) -> dict[int, list[str] | None]:
+        """The patterns that may match ``text``, each with what a match of it must start with.
+
+        That is a list of strings, one of which starts every match of the pattern in ``text`` (the
+        literal, or a word of the text that begins with it), or None when a match may start anywhere.
+        The others certainly do not match.
+        """
+        heads: dict[int, list[str]] = {}
         words = set(_WORD.findall(text))
         for word in words & self.by_word.keys():
             for literal, i in self.by_word[word]:
-                if i not in hit and literal in text:
-                    hit.add(i)
+                if literal in text:
+                    heads.setdefault(i, []).append(literal)
         seen, patterns = self._memory  # one read: another thread may start a new memory meanwhile
         new = words - seen
         if new:
@@ -166,14 +173,54 @@ class AnchorIndex:
             for word in new:
                 found = self._word_hits(word)
                 if not _memorable(word):
-                    hit.update(found)
+                    for i in found:
+                        heads.setdefault(i, []).append(word)
                     continue
                 if found:
                     patterns[word] = found
                 seen.add(word)  # after its patterns: a word in ``seen`` has its entry, if it has one
         for word in words & patterns.keys():
-            hit.update(patterns[word])
+            for i in patterns[word]:
+                heads.setdefault(i, []).append(word)
         for literal, i in self.substrings:
-            if i not in hit and literal in text:
-                hit.add(i)
+            if literal in text:
+                heads.setdefault(i, []).append(literal)
+        hit: dict[int, list[str] | None] = heads  # type: ignore[assignment]
+        hit.update(dict.fromkeys(self.always))
+        if self.digits and _DIGIT.search(text):
+            hit.update(dict.fromkeys(self.digits))
         return hit
+
+
+def starts(text: str, prefixes: list[str]) -> list[int]:
+    """Sorted positions in ``text`` where one of ``prefixes`` occurs."""
+    found = set()
+    for prefix in prefixes:
+        at = text.find(prefix)
+        while at >= 0:
+            found.add(at)
+            at = text.find(prefix, at + 1)
+    return sorted(found)
+
+
+def finditer_from(regex: re.Pattern, text: str, positions: list[int] | None):
+    """``regex.finditer(text)``, given every position where a match may start (None: anywhere).
+
+    The matches are the same: tried only where one can begin, in order, never inside the previous one.
+    """
+    if positions is None:
+        yield from regex.finditer(text)
+        return
+    end = 0
+    for at in positions:
+        if at < end:
+            continue
+        match = regex.match(text, at)
+        if match is None:
+            continue
+        if match.end() == at:  # an empty match: finditer's own rule for what follows one applies
+            yield from regex.finditer(text, at)
+            return
+        yield match
+        end = match.end()
+

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .anchors import AnchorIndex
+from .anchors import AnchorIndex, finditer_from, starts
 
 CONFIG = Path(__file__).with_name("cues.yml")
 
@@ -64,14 +64,23 @@ def _anchor_index() -> tuple[AnchorIndex, list[tuple[int, str]]]:
 def find_cues(normalized_text: str) -> list[Cue]:
     """Every cue match in ``normalized_text`` (which must come from ``normalize``).
 
-    A group's patterns that cannot match are left out of its expression: they had nothing to
-    find, so the matches are those of the whole group.
+    A group's patterns that cannot match are left out of its expression, and it is tried only where
+    one of its matches can start: the matches are those of the whole group.
     """
     index, owners = _anchor_index()
     live: dict[int, list[str]] = {}
-    for i in sorted(index.candidates(normalized_text)):
+    heads: dict[int, list[str] | None] = {}
+    for i, found in sorted(index.locate(normalized_text).items()):
         group, pattern = owners[i]
         live.setdefault(group, []).append(pattern)
+        if found is None or heads.get(group, ()) is None:
+            heads[group] = None
+        else:
+            heads.setdefault(group, []).extend(found)
     groups = cue_groups()
-    return [Cue(groups[g].name, m.start(), m.end()) for g in sorted(live)
-            for m in _union(tuple(live[g])).finditer(normalized_text) if m.end() > m.start()]
+    cues = []
+    for g in sorted(live):
+        positions = None if heads[g] is None else starts(normalized_text, heads[g])
+        cues += [Cue(groups[g].name, m.start(), m.end())
+                 for m in finditer_from(_union(tuple(live[g])), normalized_text, positions) if m.end() > m.start()]
+    return cues

@@ -9,8 +9,10 @@ number is only a privacy risk when it is tied to care.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from ..anchors import finditer_from, starts
 
 
 @dataclass(frozen=True)
@@ -96,10 +98,12 @@ class PatternRecognizer:
         found = self._context_re.search(lowered, lo, hi + self._longest_context + 1)
         return found is not None and found.start() < hi
 
-    def analyze(self, text: str, lowered: str | None = None, skip: Collection[int] = ()) -> list[Span]:
+    def analyze(self, text: str, lowered: str | None = None,
+                patterns: Iterable[tuple[int, list[str] | None]] | None = None) -> list[Span]:
         """Return the spans this recognizer finds in ``text`` (``lowered``: ``lower_same_length(text)``).
 
-        ``skip``: positions of patterns whose pre-check is already known to fail (the registry's index).
+        ``patterns``: the positions of the patterns worth running (the registry's index rules the
+        others out), each with what its matches must start with (None: anything); all when None.
         """
         if lowered is None:
             lowered = lower_same_length(text)
@@ -108,11 +112,14 @@ class PatternRecognizer:
         if self.REQUIRE_CONTEXT and (self._context_re is None or self._context_re.search(lowered) is None):
             return []
         spans = []
-        for k, (pattern, regex, on_lowered, needs) in enumerate(self._compiled):
-            if k in skip or (needs is not None and needs.search(lowered) is None):
+        for k, heads in ((k, None) for k in range(len(self._compiled))) if patterns is None else patterns:
+            pattern, regex, on_lowered, needs = self._compiled[k]
+            if needs is not None and needs.search(lowered) is None:
                 continue
-            for match in regex.finditer(lowered if on_lowered else text):
-                start, end = match.span("id" if "id" in regex.groupindex else 0)
+            group = "id" if "id" in regex.groupindex else 0
+            subject = lowered if on_lowered else text
+            for match in finditer_from(regex, subject, None if heads is None else starts(subject, heads)):
+                start, end = match.span(group)
                 if start == end or self.invalidate_result(text[start:end]):
                     continue
                 context = self.has_context(lowered, match.start(), match.end())

@@ -31,20 +31,26 @@ class RecognizerRegistry:
     def __init__(self, recognizers: list[PatternRecognizer]) -> None:
         self.recognizers = recognizers
         # Every pre-check, a recognizer's (NEEDS, and its context words when it requires one) and its
-        # patterns' (``needs``), most of them word lists, looked up all at once: (recognizer, pattern
-        # position or None for the whole recognizer).
-        checks, self._owners = [], []
-        for r, recognizer in enumerate(recognizers):
+        # patterns' (``needs``), most of them word lists, is looked up all at once in one index, and so
+        # is every pattern that runs on the lower-cased text, to learn where its matches can start.
+        # Per recognizer: the checks it needs to pass, and each pattern's position and checks.
+        checks: list = []
+
+        def check(regex) -> int:
+            checks.append(regex)
+            return len(checks) - 1
+
+        self._plan: list[tuple[PatternRecognizer, frozenset[int],
+                               tuple[tuple[int, int | None, int | None], ...]]] = []
+        for recognizer in recognizers:
+            gates = []
             if recognizer._needs is not None:
-                checks.append(recognizer._needs)
-                self._owners.append((r, None))
+                gates.append(check(recognizer._needs))
             if recognizer.REQUIRE_CONTEXT and recognizer._context_re is not None:  # no context word, no span
-                checks.append(recognizer._context_re)
-                self._owners.append((r, None))
-            for k, (*_, needs) in enumerate(recognizer._compiled):
-                if needs is not None:
-                    checks.append(needs)
-                    self._owners.append((r, k))
+                gates.append(check(recognizer._context_re))
+            patterns = tuple((k, None if needs is None else check(needs), check(regex) if on_lowered else None)
+                             for k, (_, regex, on_lowered, needs) in enumerate(recognizer._compiled))
+            self._plan.append((recognizer, frozenset(gates), patterns))
         self._gates = AnchorIndex(checks)
 
     @classmethod
@@ -65,15 +71,14 @@ class RecognizerRegistry:
     def analyze(self, text: str) -> list[Span]:
         """Run every recognizer over ``text``."""
         lowered = lower_same_length(text)
-        passed = self._gates.candidates(lowered)
-        ruled_out: list[set] = [set() for _ in self.recognizers]
-        for i, (r, k) in enumerate(self._owners):
-            if i not in passed:
-                ruled_out[r].add(k)
+        passed = self._gates.locate(lowered)
         spans: list[Span] = []
-        for recognizer, skip in zip(self.recognizers, ruled_out):
-            if None not in skip and len(skip) < len(recognizer._compiled):  # else nothing can match
-                spans += recognizer.analyze(text, lowered, skip)
+        for recognizer, gates, patterns in self._plan:
+            if gates <= passed.keys():
+                run = [(k, None if own is None else passed[own]) for k, gate, own in patterns
+                       if (gate is None or gate in passed) and (own is None or own in passed)]
+                if run:  # else nothing can match
+                    spans += recognizer.analyze(text, lowered, run)
         return sorted(spans, key=lambda s: (s.start, -s.score))
 
 

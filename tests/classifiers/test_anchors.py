@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from classifiers.anchors import AnchorIndex
+from classifiers.anchors import AnchorIndex, finditer_from, starts
 from classifiers.cues import cue_groups, find_cues
 from classifiers.dataset import load_corpus
 from classifiers.normalize import normalize
@@ -27,6 +27,39 @@ def test_a_pattern_runs_when_it_can_match_and_is_skipped_when_it_cannot(pattern,
     for text in skipped:
         assert not regex.search(text), text
         assert 0 in index.always or index.candidates(text) == set(), text
+
+
+def test_every_match_starts_where_the_index_says_one_can():
+    """``locate`` names, for each pattern it keeps, strings one of which starts every match."""
+    from classifiers.cues import _anchor_index
+
+    index, owners = _anchor_index()
+    regexes = [re.compile(pattern, re.MULTILINE) for _, pattern in owners]
+    for text in [normalize(r["text"]).text for r in load_corpus()[:3000]] + ["my patient, my pt", "#ad #ad"]:
+        found = index.locate(text)
+        for i, regex in enumerate(regexes):
+            matches = [m.start() for m in regex.finditer(text)]
+            if matches:
+                assert i in found, (text, owners[i])
+                if found[i] is not None:
+                    assert set(matches) <= set(starts(text, found[i])), (text, owners[i])
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"\bcode\w*", "code codes encode code"),
+    (r"a*", "baaab"),  # empty matches: finditer's own rule decides what follows one
+    (r"\b(?:my (?:pt|patient)|pt)\b", "my pt saw my patient and the pt"),
+    (r"(?<=x)y|y", "xy y yy"),
+])
+def test_matching_only_where_a_match_can_start_gives_finditer_s_matches(pattern, text):
+    regex = re.compile(pattern)
+    every = list(range(len(text) + 1))
+    expected = [m.span() for m in regex.finditer(text)]
+    assert [m.span() for m in finditer_from(regex, text, every)] == expected
+    assert [m.span() for m in finditer_from(regex, text, None)] == expected
+    exact = sorted({m.start() for m in regex.finditer(text)})
+    if all(e > s for s, e in expected):
+        assert [m.span() for m in finditer_from(regex, text, exact)] == expected
 
 
 def test_cues_with_the_index_equal_every_pattern_run_on_every_post():
