@@ -18,6 +18,7 @@ _WORD = re.compile(r"\w+")
 _WORD_CLASSES = {sre.CATEGORY_WORD, sre.CATEGORY_UNI_WORD}
 _DIGIT_CLASSES = {sre.CATEGORY_DIGIT, sre.CATEGORY_UNI_DIGIT}
 _DIGIT = re.compile(r"\d")
+_WORD_START_DIGIT = re.compile(r"(?<!\w)\d")
 _CASE_OR_ASCII = sre.SRE_FLAG_IGNORECASE | sre.SRE_FLAG_ASCII
 #: Stands for "any digit" among the literals a match can begin with (``\d+ mg``).
 DIGIT = object()
@@ -105,15 +106,17 @@ class AnchorIndex:
 
     A literal of word characters that must start a word is looked up among the text's words by its
     first two characters; one that goes on past its first word ("my patient") is searched for only
-    when that word is in the text; any other literal is searched for as a substring.
+    when that word is in the text and a word starts with its second word's first two characters;
+    any other literal is searched for as a substring.
     """
 
     def __init__(self, patterns: list[re.Pattern]) -> None:
         """Index ``patterns`` (case-insensitive and ASCII-only ones always run)."""
         self.always: set[int] = set()
         self.by_prefix: dict[str, list[tuple[str, int]]] = {}
-        self.by_word: dict[str, list[tuple[str, int]]] = {}
-        self.digits: set[int] = set()
+        self.by_word: dict[str, list[tuple[str, int, str]]] = {}
+        self.digits: set[int] = set()  # a match may start at any digit
+        self.digit_words: set[int] = set()  # a match starts with a digit that starts a word
         self.substrings: list[tuple[str, int]] = []
         for i, pattern in enumerate(patterns):
             found = None if pattern.flags & (re.IGNORECASE | re.ASCII) else \
@@ -123,13 +126,15 @@ class AnchorIndex:
                 continue
             for literal, word_start in found[0]:
                 if literal is DIGIT:
-                    self.digits.add(i)
+                    (self.digit_words if word_start else self.digits).add(i)
                     continue
                 head = _WORD.match(literal) if word_start else None
                 if head and head.end() == len(literal):
                     self.by_prefix.setdefault(literal[:2], []).append((literal, i))
-                elif head:  # "my patient": the word "my" must be in the text, then the whole literal
-                    self.by_word.setdefault(head.group(), []).append((literal, i))
+                elif head:  # "my patient": the word "my" must be in the text, a word starting "pa", then all of it
+                    later = [w for w in _WORD.findall(literal, head.end()) if len(w) >= 2][:1]  # each starts a word
+                    probe = later[0][:2] if later else ""
+                    self.by_word.setdefault(head.group(), []).append((literal, i, probe))
                 else:
                     self.substrings.append((literal, i))
         self.one_letter = any(len(key) == 1 for key in self.by_prefix)
@@ -155,15 +160,19 @@ class AnchorIndex:
         """The patterns that may match ``text``, each with what a match of it must start with.
 
         That is a list of strings, one of which starts every match of the pattern in ``text`` (the
-        literal, or a word of the text that begins with it), or None when a match may start anywhere.
+        literal, or a word of the text that begins with it; ``DIGIT`` for a digit that starts a word),
+        or None when a match may start anywhere.
         The others certainly do not match.
         """
         heads: dict[int, list[str]] = {}
         words = set(_WORD.findall(text))
-        for word in words & self.by_word.keys():
-            for literal, i in self.by_word[word]:
-                if literal in text:
-                    heads.setdefault(i, []).append(literal)
+        first_words = words & self.by_word.keys()
+        if first_words:
+            beginnings = {word[:2] for word in words}
+            for word in first_words:
+                for literal, i, probe in self.by_word[word]:
+                    if (not probe or probe in beginnings) and literal in text:
+                        heads.setdefault(i, []).append(literal)
         seen, patterns = self._memory  # one read: another thread may start a new memory meanwhile
         new = words - seen
         if new:
@@ -185,6 +194,9 @@ class AnchorIndex:
         for literal, i in self.substrings:
             if literal in text:
                 heads.setdefault(i, []).append(literal)
+        if (self.digits or self.digit_words) and _DIGIT.search(text):
+            for i in self.digit_words:
+                heads.setdefault(i, []).append(DIGIT)
         hit: dict[int, list[str] | None] = heads  # type: ignore[assignment]
         hit.update(dict.fromkeys(self.always))
         if self.digits and _DIGIT.search(text):
@@ -192,10 +204,13 @@ class AnchorIndex:
         return hit
 
 
-def starts(text: str, prefixes: list[str]) -> list[int]:
-    """Sorted positions in ``text`` where one of ``prefixes`` occurs."""
+def starts(text: str, prefixes: list) -> list[int]:
+    """Sorted positions in ``text`` where one of ``prefixes`` occurs (``DIGIT``: a digit starting a word)."""
     found = set()
-    for prefix in prefixes:
+    for prefix in set(prefixes):
+        if prefix is DIGIT:
+            found.update([m.start() for m in _WORD_START_DIGIT.finditer(text)])
+            continue
         at = text.find(prefix)
         while at >= 0:
             found.add(at)

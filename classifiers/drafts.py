@@ -83,7 +83,7 @@ class Extraction:
 
 
 def _draft(message: str, segments: list[tuple[int, int]], label: str | None = None) -> Draft:
-    chars: list[str] = []
+    pieces: list[str] = []
     offsets: list[int] = []
     for start, end in segments:
         piece = message[start:end]
@@ -91,12 +91,12 @@ def _draft(message: str, segments: list[tuple[int, int]], label: str | None = No
         piece = piece.strip()
         if not piece:
             continue
-        if chars:
-            chars.append("\n")
+        if pieces:
+            pieces.append("\n")
             offsets.append(start + lead)
-        chars.extend(piece)
+        pieces.append(piece)
         offsets.extend(range(start + lead, start + lead + len(piece)))
-    return Draft("".join(chars), tuple(offsets), label)
+    return Draft("".join(pieces), tuple(offsets), label)
 
 
 def _outside(message: str, segments: list[tuple[int, int]]) -> str:
