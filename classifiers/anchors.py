@@ -160,8 +160,8 @@ class AnchorIndex:
         """The patterns that may match ``text``, each with what a match of it must start with.
 
         That is a list of strings, one of which starts every match of the pattern in ``text`` (the
-        literal, or a word of the text that begins with it; ``DIGIT`` for a digit that starts a word),
-        or None when a match may start anywhere.
+        literal, or a word of the text that begins with it; for a digit that starts a word, a tuple of
+        the positions of such digits), or None when a match may start anywhere.
         The others certainly do not match.
         """
         heads: dict[int, list[str]] = {}
@@ -194,28 +194,36 @@ class AnchorIndex:
         for literal, i in self.substrings:
             if literal in text:
                 heads.setdefault(i, []).append(literal)
+        hit: dict[int, list | None] = heads  # type: ignore[assignment]
         if (self.digits or self.digit_words) and _DIGIT.search(text):
-            for i in self.digit_words:
-                heads.setdefault(i, []).append(DIGIT)
-        hit: dict[int, list[str] | None] = heads  # type: ignore[assignment]
-        hit.update(dict.fromkeys(self.always))
-        if self.digits and _DIGIT.search(text):
+            if self.digit_words:
+                digits = tuple(m.start() for m in _WORD_START_DIGIT.finditer(text))
+                for i in self.digit_words:
+                    heads.setdefault(i, []).append(digits)
             hit.update(dict.fromkeys(self.digits))
+        hit.update(dict.fromkeys(self.always))
         return hit
 
 
 def starts(text: str, prefixes: list) -> list[int]:
-    """Sorted positions in ``text`` where one of ``prefixes`` occurs (``DIGIT``: a digit starting a word)."""
+    """Sorted positions in ``text`` where one of ``prefixes`` occurs (a tuple of positions: those)."""
     found = set()
     for prefix in set(prefixes):
-        if prefix is DIGIT:
-            found.update([m.start() for m in _WORD_START_DIGIT.finditer(text)])
+        if type(prefix) is tuple:
+            found.update(prefix)
             continue
         at = text.find(prefix)
         while at >= 0:
             found.add(at)
             at = text.find(prefix, at + 1)
     return sorted(found)
+
+
+def found(regex: re.Pattern, text: str, heads: list | None) -> bool:
+    """Whether ``regex`` matches in ``text``, given ``locate``'s heads for it (None: search it all)."""
+    if heads is None:
+        return regex.search(text) is not None
+    return any(regex.match(text, at) for at in starts(text, heads))
 
 
 def finditer_from(regex: re.Pattern, text: str, positions: list[int] | None):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..anchors import finditer_from, starts
+from ..anchors import finditer_from, found, starts
 
 
 @dataclass(frozen=True)
@@ -99,26 +99,30 @@ class PatternRecognizer:
         return found is not None and found.start() < hi
 
     def analyze(self, text: str, lowered: str | None = None,
-                patterns: Iterable[tuple[int, list[str] | None]] | None = None) -> list[Span]:
+                patterns: Iterable[tuple[int, list | None, list | None]] | None = None,
+                heads: tuple[list | None, list | None] = (None, None)) -> list[Span]:
         """Return the spans this recognizer finds in ``text`` (``lowered``: ``lower_same_length(text)``).
 
-        ``patterns``: the positions of the patterns worth running (the registry's index rules the
-        others out), each with what its matches must start with (None: anything); all when None.
+        From the registry's index, when it gives them: ``patterns``, the positions of the patterns worth
+        running (the others cannot match), each with what a match of its ``needs`` and of itself must
+        start with (``AnchorIndex.locate``; None: anything); ``heads``, the same for ``NEEDS`` and the
+        context words.
         """
         if lowered is None:
             lowered = lower_same_length(text)
-        if self._needs is not None and self._needs.search(lowered) is None:
+        if self._needs is not None and not found(self._needs, lowered, heads[0]):
             return []
-        if self.REQUIRE_CONTEXT and (self._context_re is None or self._context_re.search(lowered) is None):
+        if self.REQUIRE_CONTEXT and (self._context_re is None or not found(self._context_re, lowered, heads[1])):
             return []
         spans = []
-        for k, heads in ((k, None) for k in range(len(self._compiled))) if patterns is None else patterns:
+        every = ((k, None, None) for k in range(len(self._compiled)))
+        for k, needs_heads, own_heads in every if patterns is None else patterns:
             pattern, regex, on_lowered, needs = self._compiled[k]
-            if needs is not None and needs.search(lowered) is None:
+            if needs is not None and not found(needs, lowered, needs_heads):
                 continue
             group = "id" if "id" in regex.groupindex else 0
             subject = lowered if on_lowered else text
-            for match in finditer_from(regex, subject, None if heads is None else starts(subject, heads)):
+            for match in finditer_from(regex, subject, None if own_heads is None else starts(subject, own_heads)):
                 start, end = match.span(group)
                 if start == end or self.invalidate_result(text[start:end]):
                     continue

@@ -40,17 +40,14 @@ class RecognizerRegistry:
             checks.append(regex)
             return len(checks) - 1
 
-        self._plan: list[tuple[PatternRecognizer, frozenset[int],
+        self._plan: list[tuple[PatternRecognizer, int | None, int | None,
                                tuple[tuple[int, int | None, int | None], ...]]] = []
         for recognizer in recognizers:
-            gates = []
-            if recognizer._needs is not None:
-                gates.append(check(recognizer._needs))
-            if recognizer.REQUIRE_CONTEXT and recognizer._context_re is not None:  # no context word, no span
-                gates.append(check(recognizer._context_re))
+            own_needs = None if recognizer._needs is None else check(recognizer._needs)
+            context = check(recognizer._context_re) if recognizer.REQUIRE_CONTEXT and recognizer._context_re else None
             patterns = tuple((k, None if needs is None else check(needs), check(regex) if on_lowered else None)
                              for k, (_, regex, on_lowered, needs) in enumerate(recognizer._compiled))
-            self._plan.append((recognizer, frozenset(gates), patterns))
+            self._plan.append((recognizer, own_needs, context, patterns))
         self._gates = AnchorIndex(checks)
 
     @classmethod
@@ -71,14 +68,16 @@ class RecognizerRegistry:
     def analyze(self, text: str) -> list[Span]:
         """Run every recognizer over ``text``."""
         lowered = lower_same_length(text)
-        passed = self._gates.locate(lowered)
+        located = self._gates.locate(lowered)
         spans: list[Span] = []
-        for recognizer, gates, patterns in self._plan:
-            if gates <= passed.keys():
-                run = [(k, None if own is None else passed[own]) for k, gate, own in patterns
-                       if (gate is None or gate in passed) and (own is None or own in passed)]
+        for recognizer, needs, context, patterns in self._plan:
+            if (needs is None or needs in located) and (context is None or context in located):
+                run = [(k, None if gate is None else located[gate], None if own is None else located[own])
+                       for k, gate, own in patterns
+                       if (gate is None or gate in located) and (own is None or own in located)]
                 if run:  # else nothing can match
-                    spans += recognizer.analyze(text, lowered, run)
+                    spans += recognizer.analyze(text, lowered, run, (None if needs is None else located[needs],
+                                                                     None if context is None else located[context]))
         return sorted(spans, key=lambda s: (s.start, -s.score))
 
 
