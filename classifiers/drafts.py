@@ -39,7 +39,8 @@ _VERSION = re.compile(
 )
 _THREAD = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})\s?/\s?(\d{1,2})?\)?(?=[\s:.)]|$)|^[ \t]*(\d{1,2})[).][ \t]",
                      re.MULTILINE)
-_DIGIT = re.compile(r"\d")
+_FIRST_MARK = re.compile(r"1(?:\s?/|[).])")
+_SECOND_MARK = re.compile(r"2(?:\s?/|[).])")
 _HEDGE = re.compile(r"\b(?:not|no|never|don'?t|won'?t|isn'?t|instead|rather|says?|said|thinks?|wants?|should|would|"
                     r"could|maybe|might|or|no voy|nunca|mejor)\b|n't\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+|\n|$)")
@@ -178,8 +179,8 @@ def _label_before(message: str, start: int) -> str | None:
 
 
 def _thread(message: str) -> list[tuple[int, int]]:
-    if _DIGIT.search(message) is None:  # a cheap pre-check: thread marks are numbers
-        return []
+    if _FIRST_MARK.search(message) is None or _SECOND_MARK.search(message) is None:
+        return []  # a cheap pre-check: a thread has marks numbered 1 and 2 ("1/", "2)", "(2/4)")
     marks = [m for m in _THREAD.finditer(message)]
     numbers = [int(m.group(1) or m.group(3)) for m in marks]
     if len(marks) < 2 or numbers[:2] != [1, 2]:
@@ -199,7 +200,7 @@ def extract_drafts(message: str) -> Extraction:
     """
     blocks = [(m.start(1), m.end(1)) for m in _FENCE.finditer(message)]
     if not blocks:
-        quote_blocks = list(_QUOTE_BLOCK.finditer(message))
+        quote_blocks = list(_QUOTE_BLOCK.finditer(message)) if ">" in message else []
         if quote_blocks:
             drafts = []
             for block in quote_blocks:

@@ -207,16 +207,19 @@ class TfidfTransform:
 
     def _find(self, codes: np.ndarray) -> np.ndarray:
         """Column of each packed n-gram, or -1."""
-        found = np.full(len(codes), -1, dtype=np.int32)
-        slots, active = self._slots(codes), np.arange(len(codes))
-        for _ in range(self._ROUNDS):
+        slots = self._slots(codes)
+        keys = self.keys[slots]
+        hit = keys == codes
+        found = np.where(hit, self.values[slots], -1)
+        active = np.flatnonzero(~hit & (keys != self._EMPTY))
+        for _ in range(self._ROUNDS - 1):  # linear probing, for the few that collided
+            if not active.size:
+                return found
+            slots[active] = (slots[active] + 1) & self.mask
             keys = self.keys[slots[active]]
             hit = keys == codes[active]
             found[active[hit]] = self.values[slots[active[hit]]]
             active = active[~hit & (keys != self._EMPTY)]
-            if not active.size:
-                return found
-            slots[active] = (slots[active] + 1) & self.mask
         get = self.columns.get  # the few still probing: a plain dictionary is cheaper than more rounds
         found[active] = [get(code, -1) for code in codes[active].tolist()]
         return found
@@ -232,17 +235,27 @@ class TfidfTransform:
         chars[ends - 1] = 0  # between texts: no n-gram runs from one into the next
         owner = np.repeat(np.arange(len(texts)), np.diff(ends, prepend=0))
         rows, columns, bits = [], [], np.uint64(self.bits)
-        for n in range(self.min_n, self.max_n + 1):
+        codes = np.ones(len(chars), dtype=np.uint64)  # the n-gram starting at each position, n growing
+        unknown = chars == 0
+        space = chars == self.char_codes[ord(" ")]
+        ruled_out = unknown.copy()  # an n-gram with an unknown character or an inner space is not in the vocabulary
+        for n in range(1, self.max_n + 1):
             m = len(chars) - n + 1
             if m <= 0:
                 break
-            codes = np.ones(m, dtype=np.uint64)
-            for j in range(n):
-                codes <<= bits
-                codes |= chars[j : j + m]
-            found = self._find(codes)
+            codes = codes[:m]
+            codes <<= bits
+            codes |= chars[n - 1 :]
+            if n > 1:
+                ruled_out = ruled_out[:m] | unknown[n - 1 :]
+            if n > 2:
+                ruled_out |= space[n - 2 : n - 2 + m]
+            if n < self.min_n:
+                continue
+            keep = np.flatnonzero(~ruled_out)
+            found = self._find(codes[keep])
             hit = found >= 0
-            rows.append(owner[:m][hit])
+            rows.append(owner[keep[hit]])
             columns.append(found[hit])
         if not rows:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)

@@ -36,6 +36,18 @@ def test_numbered_thread_is_joined_into_one_draft():
     assert _texts(msg) == ["Long night in the ED.\nGrateful for the team.\nSleep now."]
 
 
+@pytest.mark.parametrize("msg", [
+    "1/ Long night in the ED. 2/ Grateful for the team.",
+    "(1/2) Long night in the ED.\n(2/2) Grateful for the team.",
+    "01/ Long night in the ED.\n02/ Grateful for the team.",
+    "1 / Long night in the ED.\n2 / Grateful for the team.",
+    "1) Long night in the ED.\n2) Grateful for the team.",
+    "1. Long night in the ED.\n2. Grateful for the team.",
+])
+def test_every_way_of_numbering_a_thread_gets_past_the_quick_check(msg):
+    assert _texts(msg) == ["Long night in the ED.\nGrateful for the team."]
+
+
 def test_versions_are_separate_drafts_with_labels():
     msg = ("v1: Loving the new GlucoSense CGM, use code DRSAM20\n"
            "v2: Paid partnership with GlucoSense. Loving the new CGM.\nwhich is better?")
