@@ -30,13 +30,12 @@ def test_fast_paths_equal_scikit_learn():
     Z = stacker_inputs(first, X[:, -n_cues:])
     second = np.column_stack([s.predict_proba(Z)[:, 1] for s in bundle["stackers"]])
     boosted = BoostedScorer(bundle["stackers"])
-    assert len(Z) < boosted.BATCH_ROWS  # a small batch: the numpy walk
     np.testing.assert_allclose(boosted.predict_proba(Z), second, atol=1e-10)
-    large = np.vstack([Z] * (boosted.BATCH_ROWS // len(Z) + 1))  # a large one: scikit-learn's predictor
-    np.testing.assert_allclose(boosted.predict_proba(large), np.vstack([second] * (len(large) // len(Z))),
-                               atol=1e-10)
-    walked = np.vstack([boosted.predict_proba(Z[i : i + 7]) for i in range(0, len(Z), 7)])
-    np.testing.assert_allclose(walked, second, atol=1e-10)
+    large = np.vstack([Z] * 5)
+    np.testing.assert_allclose(boosted.predict_proba(large), np.vstack([second] * 5), atol=1e-10)
+    in_pieces = np.vstack([boosted.predict_proba(Z[i : i + 7]) for i in range(0, len(Z), 7)])
+    np.testing.assert_allclose(in_pieces, second, atol=1e-10)
+    assert boosted.predict_proba(Z[:1]).shape == (1, len(bundle["stackers"]))
 
 
 def test_tfidf_transform_equals_scikit_learn_exactly():
