@@ -6,6 +6,9 @@ with a literal (``\bfuck\w*``, ``\bcode\b``, ``#ad``) or a digit, and a post non
 start with one of those literals cannot match. The literals are read from each pattern's parse tree;
 where they cannot be told, the pattern always runs, so a skipped pattern is one that had no match to
 find (``tests/classifiers/test_anchors.py`` checks this on the whole corpus).
+
+The same literals say where in the post a match can start, so a pattern that may match is tried
+only there (``finditer_from``), not at every position of the post.
 """
 
 from __future__ import annotations
@@ -156,7 +159,7 @@ class AnchorIndex:
         """Indices of the patterns that may match ``text``; the others certainly do not."""
         return set(self.locate(text))
 
-    def locate(self, text: str) -> dict[int, list[str] | None]:
+    def locate(self, text: str) -> dict[int, list | None]:
         """The patterns that may match ``text``, each with what a match of it must start with.
 
         That is a list of strings, one of which starts every match of the pattern in ``text`` (the
@@ -164,7 +167,7 @@ class AnchorIndex:
         the positions of such digits), or None when a match may start anywhere.
         The others certainly do not match.
         """
-        heads: dict[int, list[str]] = {}
+        heads: dict[int, list | None] = {}
         words = set(_WORD.findall(text))
         first_words = words & self.by_word.keys()
         if first_words:
@@ -194,15 +197,14 @@ class AnchorIndex:
         for literal, i in self.substrings:
             if literal in text:
                 heads.setdefault(i, []).append(literal)
-        hit: dict[int, list | None] = heads  # type: ignore[assignment]
         if (self.digits or self.digit_words) and _DIGIT.search(text):
             if self.digit_words:
                 digits = tuple(m.start() for m in _WORD_START_DIGIT.finditer(text))
                 for i in self.digit_words:
                     heads.setdefault(i, []).append(digits)
-            hit.update(dict.fromkeys(self.digits))
-        hit.update(dict.fromkeys(self.always))
-        return hit
+            heads.update(dict.fromkeys(self.digits))
+        heads.update(dict.fromkeys(self.always))
+        return heads
 
 
 def starts(text: str, prefixes: list) -> list[int]:
@@ -219,7 +221,7 @@ def starts(text: str, prefixes: list) -> list[int]:
     return sorted(found)
 
 
-def found(regex: re.Pattern, text: str, heads: list | None) -> bool:
+def matches_somewhere(regex: re.Pattern, text: str, heads: list | None) -> bool:
     """Whether ``regex`` matches in ``text``, given ``locate``'s heads for it (None: search it all)."""
     if heads is None:
         return regex.search(text) is not None

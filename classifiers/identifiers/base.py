@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..anchors import finditer_from, found, starts
+from ..anchors import finditer_from, matches_somewhere, starts
 
 
 @dataclass(frozen=True)
@@ -110,15 +110,15 @@ class PatternRecognizer:
         """
         if lowered is None:
             lowered = lower_same_length(text)
-        if self._needs is not None and not found(self._needs, lowered, heads[0]):
+        if self._needs is not None and not matches_somewhere(self._needs, lowered, heads[0]):
             return []
-        if self.REQUIRE_CONTEXT and (self._context_re is None or not found(self._context_re, lowered, heads[1])):
+        if self.REQUIRE_CONTEXT and (self._context_re is None or not matches_somewhere(self._context_re, lowered, heads[1])):
             return []
         spans = []
         every = ((k, None, None) for k in range(len(self._compiled)))
         for k, needs_heads, own_heads in every if patterns is None else patterns:
             pattern, regex, on_lowered, needs = self._compiled[k]
-            if needs is not None and not found(needs, lowered, needs_heads):
+            if needs is not None and not matches_somewhere(needs, lowered, needs_heads):
                 continue
             group = "id" if "id" in regex.groupindex else 0
             subject = lowered if on_lowered else text
