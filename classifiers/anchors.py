@@ -95,6 +95,18 @@ def _sequence(items) -> tuple[set[tuple[str, bool]], bool] | None:
     return (found, True) if found != {("", False)} else None
 
 
+def _required(items) -> str:
+    r"""The longest run of literal characters every match of ``items`` contains ("@" in ``^\s*@\w+``)."""
+    best, run = "", ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av)
+            best = max(best, run, key=len)
+        elif op not in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero-width items keep a run going
+            run = ""
+    return best
+
+
 def _memorable(word: str) -> bool:
     """Whether a word's patterns are remembered: letters only, and no longer than any literal.
 
@@ -121,11 +133,17 @@ class AnchorIndex:
         self.digits: set[int] = set()  # a match may start at any digit
         self.digit_words: set[int] = set()  # a match starts with a digit that starts a word
         self.substrings: list[tuple[str, int]] = []
+        self.required: list[tuple[str, int]] = []  # may start anywhere, but only with this literal in the text
         for i, pattern in enumerate(patterns):
-            found = None if pattern.flags & (re.IGNORECASE | re.ASCII) else \
-                _sequence(_parser.parse(pattern.pattern, pattern.flags))
+            parsed = None if pattern.flags & (re.IGNORECASE | re.ASCII) else \
+                _parser.parse(pattern.pattern, pattern.flags)
+            found = None if parsed is None else _sequence(parsed)
             if found is None:
-                self.always.add(i)
+                literal = None if parsed is None else _required(parsed)
+                if literal:
+                    self.required.append((literal, i))
+                else:
+                    self.always.add(i)
                 continue
             for literal, word_start in found[0]:
                 if literal is DIGIT:
@@ -204,6 +222,7 @@ class AnchorIndex:
                     heads.setdefault(i, []).append(digits)
             heads.update(dict.fromkeys(self.digits))
         heads.update(dict.fromkeys(self.always))
+        heads.update((i, None) for literal, i in self.required if literal in text)
         return heads
 
 

@@ -15,7 +15,8 @@ from classifiers.normalize import normalize
     (r"(?<!\S)#(?:ad|sponsored)\b", ["loving it #ad", "#sponsored post"], ["ad", "#a d"]),
     (r"\bmy (?:mom|dad)\b", ["my mom is 90"], ["mymom", "my mother"]),
     (r"\b\d+ ?mg\b", ["take 5 mg"], ["take some mg"]),  # starts with a digit: runs when there is one
-    (r"^\s*@\w+", ["@jen hi"], []),  # cannot be told: always runs
+    (r"^\s*@\w+", ["@jen hi", "  @jen"], ["jen hi", "jen\nhi"]),  # starts anywhere, but needs an "@"
+    (r"^\s*\w+", ["jen hi"], []),  # cannot be told: always runs
     (r"(?a:\bcode)", ["écode"], []),  # ASCII word boundaries: always runs
     (r"(?<![^\w])foo", ["afoo"], []),  # not a word start: matched as a substring
 ])
