@@ -156,8 +156,9 @@ class TfidfTransform:
     Scikit-learn builds every n-gram as a Python string and looks each one up in the vocabulary,
     catching a ``KeyError`` for the many that are not in it. Here character n-grams are computed as
     integers with numpy over the whole batch at once (each character as a few bits, looked up in an
-    open-addressing table of the vocabulary's n-grams), and word n-grams are looked up without
-    exceptions. The result is the same matrix (``tests/classifiers/test_fastpath.py``).
+    open-addressing table of the vocabulary's n-grams), and each word token is looked up once as a
+    number, two-word n-grams then being pairs of numbers found with numpy. The result is the same
+    matrix (``tests/classifiers/test_fastpath.py``).
     """
 
     _EMPTY = np.iinfo(np.uint64).max
@@ -167,8 +168,10 @@ class TfidfTransform:
     def __init__(self, vectorizer) -> None:
         if (vectorizer.analyzer not in ("word", "char_wb") or not vectorizer.use_idf or vectorizer.norm != "l2"
                 or vectorizer.binary or vectorizer.stop_words is not None or vectorizer.tokenizer is not None
-                or (vectorizer.analyzer == "char_wb" and vectorizer.ngram_range[0] not in (2, 3))):
-            raise ValueError("only l2-normalised TF-IDF word or char_wb (n from 2 or 3) vectorizers are supported")
+                or (vectorizer.analyzer == "char_wb" and vectorizer.ngram_range[0] not in (2, 3))
+                or (vectorizer.analyzer == "word" and vectorizer.ngram_range[1] > 2)):
+            raise ValueError("only l2-normalised TF-IDF word (1- and 2-grams) or char_wb (n from 2 or 3) "
+                             "vectorizers are supported")
         self.vocabulary = vectorizer.vocabulary_
         self.n_features = len(self.vocabulary)
         self.idf = vectorizer.idf_.astype(vectorizer.dtype)
@@ -180,6 +183,29 @@ class TfidfTransform:
             self._build_char_table()
         else:
             self.tokens = re.compile(vectorizer.token_pattern)
+            self._build_word_table()
+
+    def _build_word_table(self) -> None:
+        """Number every token of the vocabulary; a two-word n-gram is then a pair of numbers."""
+        self.token_ids: dict[str, int] = {}
+        unigrams, pairs, pair_columns = [], [], []
+        for gram, column in self.vocabulary.items():
+            ids = [self.token_ids.setdefault(token, len(self.token_ids)) for token in gram.split(" ")]
+            if len(ids) == 1:
+                unigrams.append((ids[0], column))
+            else:
+                pairs.append(ids)
+                pair_columns.append(column)
+        self.unigram_columns = np.full(max(1, len(self.token_ids)), -1, dtype=np.int32)
+        if unigrams:
+            tokens, columns = zip(*unigrams)
+            self.unigram_columns[list(tokens)] = columns
+        self.n_tokens = max(1, len(self.token_ids))
+        pairs = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+        codes = pairs[:, 0] * self.n_tokens + pairs[:, 1]
+        order = np.argsort(codes)
+        self.pair_codes = codes[order]
+        self.pair_columns = np.asarray(pair_columns, dtype=np.int32)[order]
 
     def _build_char_table(self) -> None:
         alphabet = sorted({c for gram in self.vocabulary for c in gram})
@@ -273,21 +299,32 @@ class TfidfTransform:
         return np.concatenate(rows), np.concatenate(columns)
 
     def _word_entries(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        grams, counts = [], []
+        # Tokens become numbers (-1: in no n-gram of the vocabulary); a pair of neighbours in one text is
+        # looked up as one integer among the sorted pairs of the vocabulary, all at once.
+        tokens, counts = [], []
         for text in texts:
-            tokens = self.tokens.findall(text)
-            before = len(grams)
-            if self.min_n == 1:
-                grams += tokens
-            if self.min_n <= 2 <= self.max_n:
-                grams += [a + " " + b for a, b in zip(tokens, tokens[1:])]
-            for n in range(max(3, self.min_n), self.max_n + 1):
-                grams += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
-            counts.append(len(grams) - before)
-        columns = np.fromiter(map(self.vocabulary.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
-        rows = np.repeat(np.arange(len(texts)), counts)
-        found = columns >= 0
-        return rows[found], columns[found].astype(np.int32)
+            found = self.tokens.findall(text)
+            tokens += found
+            counts.append(len(found))
+        ids = np.fromiter(map(self.token_ids.get, tokens, repeat(-1)), dtype=np.int64, count=len(tokens))
+        owner = np.repeat(np.arange(len(texts)), counts)
+        rows, columns = [], []
+        if self.min_n == 1:
+            known = ids >= 0
+            unigram = np.full(len(ids), -1, dtype=np.int32)
+            unigram[known] = self.unigram_columns[ids[known]]
+            rows.append(owner[unigram >= 0])
+            columns.append(unigram[unigram >= 0])
+        if self.max_n == 2 and len(ids) > 1 and len(self.pair_codes):
+            both = (ids[:-1] >= 0) & (ids[1:] >= 0) & (owner[:-1] == owner[1:])
+            codes = ids[:-1][both] * self.n_tokens + ids[1:][both]
+            at = np.minimum(np.searchsorted(self.pair_codes, codes), len(self.pair_codes) - 1)
+            hit = self.pair_codes[at] == codes
+            rows.append(owner[:-1][both][hit])
+            columns.append(self.pair_columns[at[hit]])
+        if not rows:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
+        return np.concatenate(rows), np.concatenate(columns)
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
         """TF-IDF rows for ``texts`` (the vectorizer's preprocessor already applied)."""

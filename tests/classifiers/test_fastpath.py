@@ -42,7 +42,8 @@ def test_tfidf_transform_equals_scikit_learn_exactly():
     pipeline = artifact.load()["pipeline"]
     posts = [prepare(r["text"]) for r in load_corpus()[::13][:700]]
     posts += [prepare(t) for t in ["", " \n\t ", "a", "ab cd", "x" * 5000, "é ü 😀 \x00 İ", "pt in bed 4 \ud83d",
-                                              "a b c d", "ward日本語ward x\u3000y", "in  the\tED tonight"]]
+                                              "a b c d", "ward日本語ward x\u3000y", "in  the\tED tonight",
+                                              "my patient my patient", "#ad @jen don't rock'n'roll pt*s"]]
     for name, vectorizer in pipeline.named_steps["features"].transformer_list[:2]:
         expected = vectorizer.transform(posts)
         got = TfidfTransform(vectorizer).transform([p.norm.text for p in posts])
