@@ -21,7 +21,7 @@ _WORD = re.compile(r"\w+")
 _WORD_CLASSES = {sre.CATEGORY_WORD, sre.CATEGORY_UNI_WORD}
 _DIGIT_CLASSES = {sre.CATEGORY_DIGIT, sre.CATEGORY_UNI_DIGIT}
 _DIGIT = re.compile(r"\d")
-_WORD_START_DIGIT = re.compile(r"(?<!\w)\d")
+_WORD_START_DIGIT = re.compile(r"\d(?<!\w\d)")  # led by \d, so the engine skips straight to digits
 _CASE_OR_ASCII = sre.SRE_FLAG_IGNORECASE | sre.SRE_FLAG_ASCII
 #: Stands for "any digit" among the literals a match can begin with (``\d+ mg``).
 DIGIT = object()
@@ -129,7 +129,7 @@ class AnchorIndex:
         """Index ``patterns`` (case-insensitive and ASCII-only ones always run)."""
         self.always: set[int] = set()
         self.by_prefix: dict[str, list[tuple[str, int]]] = {}
-        self.by_word: dict[str, list[tuple[str, int, str]]] = {}
+        self.by_word: dict[str, dict[str, list[tuple[str, int]]]] = {}  # first word -> probe -> literals
         self.digits: set[int] = set()  # a match may start at any digit
         self.digit_words: set[int] = set()  # a match starts with a digit that starts a word
         self.substrings: list[tuple[str, int]] = []
@@ -155,7 +155,7 @@ class AnchorIndex:
                 elif head:  # "my patient": the word "my" must be in the text, a word starting "pa", then all of it
                     later = [w for w in _WORD.findall(literal, head.end()) if len(w) >= 2][:1]  # each starts a word
                     probe = later[0][:2] if later else ""
-                    self.by_word.setdefault(head.group(), []).append((literal, i, probe))
+                    self.by_word.setdefault(head.group(), {}).setdefault(probe, []).append((literal, i))
                 else:
                     self.substrings.append((literal, i))
         self.one_letter = any(len(key) == 1 for key in self.by_prefix)
@@ -190,10 +190,13 @@ class AnchorIndex:
         first_words = words & self.by_word.keys()
         if first_words:
             beginnings = {word[:2] for word in words}
+            beginnings.add("")  # a literal without a probe is always looked for
             for word in first_words:
-                for literal, i, probe in self.by_word[word]:
-                    if (not probe or probe in beginnings) and literal in text:
-                        heads.setdefault(i, []).append(literal)
+                by_probe = self.by_word[word]
+                for probe in by_probe.keys() & beginnings:
+                    for literal, i in by_probe[probe]:
+                        if literal in text:
+                            heads.setdefault(i, []).append(literal)
         seen, patterns = self._memory  # one read: another thread may start a new memory meanwhile
         new = words - seen
         if new:
@@ -217,7 +220,7 @@ class AnchorIndex:
                 heads.setdefault(i, []).append(literal)
         if (self.digits or self.digit_words) and _DIGIT.search(text):
             if self.digit_words:
-                digits = tuple(m.start() for m in _WORD_START_DIGIT.finditer(text))
+                digits = tuple([m.start() for m in _WORD_START_DIGIT.finditer(text)])
                 for i in self.digit_words:
                     heads.setdefault(i, []).append(digits)
             heads.update(dict.fromkeys(self.digits))
