@@ -16,7 +16,6 @@ from .result import Evidence
 MAX_EVIDENCE = 6
 TOKENS = re.compile(TOKEN_PATTERN)
 MASK = "•••"
-_SPACES = re.compile(r"\s+")
 _PRIVACY_CUE_KINDS = {"TIME", "SETTING", "PHOTO", "AGE_CUE"}
 
 
@@ -32,7 +31,7 @@ def mask(text: str, start: int, end: int, identifiers: list[tuple[int, int]]) ->
             out.append(text[i_start] + MASK)
         pos = max(pos, min(i_end, end))
     out.append(text[pos:end])
-    return _SPACES.sub(" ", "".join(out)).strip()
+    return " ".join("".join(out).split())  # runs of whitespace as one space, none at the ends
 
 
 def _find_run(texts: list[str], words: list[str]) -> int | None:
@@ -62,6 +61,7 @@ class EvidenceBuilder:
         self.terms = {i: t for t, i in word_vocabulary.items()}
         self.word_weights = word_weights
         self.groups = {g.name: g for g in cue_groups()}
+        self._shown: dict[int, list[str] | None] = {}  # column -> its words, None if too slight to show
 
     def build(self, label: str, post: PreparedPost, word_row: tuple[np.ndarray, np.ndarray], offsets: tuple[int, ...],
               message: str, identifiers: list[tuple[int, int]]) -> list[Evidence]:
@@ -97,14 +97,21 @@ class EvidenceBuilder:
         for column in ranked:
             if len(phrases) >= top:
                 break
-            words = self.terms[column].split()
-            if all(w in ENGLISH_STOP_WORDS or len(w) < 3 for w in words):
+            words = self._words(column)
+            if words is None:
                 continue
             i = _find_run(texts, words)
             if i is not None:
                 start, end = tokens[i].start(), tokens[i + len(words) - 1].end()
                 phrases.append(self._from_norm(post, start, end, offsets, "model"))
         return phrases
+
+    def _words(self, column: int) -> list[str] | None:
+        """The words of a vocabulary column; None when all are stop words or short (never evidence)."""
+        if column not in self._shown:  # worked out once; threads racing here store the same value
+            words = self.terms[column].split()
+            self._shown[column] = None if all(w in ENGLISH_STOP_WORDS or len(w) < 3 for w in words) else words
+        return self._shown[column]
 
     @staticmethod
     def _dedupe(found, message: str, identifiers) -> list[Evidence]:
