@@ -142,11 +142,14 @@ class Engine:
         for d, draft in enumerate(ex.drafts):
             rows = [i for i, u in enumerate(units) if u.draft == d]
             own = [i for i in rows if not units[i].wrapper]
-            scores = [max(probs[i][k] for i in own) for k in range(len(LABELS))]
+            if len(own) == 1:  # the usual case: one unit, its scores
+                scores = list(probs[own[0]])
+            else:
+                scores = [max(probs[i][k] for i in own) for k in range(len(LABELS))]
             scores[COI] = max(probs[i][COI] for i in rows)
             if ex.chosen in (None, d):  # when the user said which version they will post, only it is judged
                 for k, label in enumerate(LABELS):
-                    top = max(own, key=lambda i: probs[i][k])
+                    top = own[0] if len(own) == 1 else max(own, key=lambda i: probs[i][k])
                     if label not in best or scores[k] > best[label][0]:
                         best[label] = (scores[k], top)
             spans = [s for i in own for s in prepared[i].spans] if len(own) == 1 else \
