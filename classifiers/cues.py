@@ -69,7 +69,7 @@ def find_cues(normalized_text: str) -> list[Cue]:
     """
     index, owners = _anchor_index()
     live: dict[int, list[str]] = {}
-    heads: dict[int, list[str] | None] = {}
+    heads: dict[int, list | None] = {}
     for i, found in sorted(index.locate(normalized_text).items()):
         group, pattern = owners[i]
         live.setdefault(group, []).append(pattern)

@@ -39,8 +39,7 @@ _VERSION = re.compile(
 )
 _THREAD = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})\s?/\s?(\d{1,2})?\)?(?=[\s:.)]|$)|^[ \t]*(\d{1,2})[).][ \t]",
                      re.MULTILINE)
-_FIRST_MARK = re.compile(r"1(?:\s?/|[).])")
-_SECOND_MARK = re.compile(r"2(?:\s?/|[).])")
+_MARK = re.compile(r"\d(?:\s?/|[).])")  # what every thread mark ends with: a digit, then "/", ")" or "."
 _HEDGE = re.compile(r"\b(?:not|no|never|don'?t|won'?t|isn'?t|instead|rather|says?|said|thinks?|wants?|should|would|"
                     r"could|maybe|might|or|no voy|nunca|mejor)\b|n't\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+|\n|$)")
@@ -179,8 +178,9 @@ def _label_before(message: str, start: int) -> str | None:
 
 
 def _thread(message: str) -> list[tuple[int, int]]:
-    if _FIRST_MARK.search(message) is None or _SECOND_MARK.search(message) is None:
-        return []  # a cheap pre-check: a thread has marks numbered 1 and 2 ("1/", "2)", "(2/4)")
+    first = _MARK.search(message)
+    if first is None or _MARK.search(message, first.end()) is None:
+        return []  # a cheap pre-check: a thread has at least two marks ("1/", "2)", "(2/4)", "１/")
     marks = [m for m in _THREAD.finditer(message)]
     numbers = [int(m.group(1) or m.group(3)) for m in marks]
     if len(marks) < 2 or numbers[:2] != [1, 2]:

@@ -86,7 +86,7 @@ class BoostedScorer:
     checks. The numbers are the same (``tests/classifiers/test_fastpath.py``).
     """
 
-    #: Splits per tree that the tables allow (one byte of outcomes; the table has 2**8 rows per tree).
+    #: Splits per tree that the tables allow: their outcomes fit one byte (a table of 2**splits per tree).
     MAX_SPLITS = 8
 
     def __init__(self, stackers) -> None:
@@ -113,7 +113,12 @@ class BoostedScorer:
                 offset += len(nodes)
         self._tabulate(np.concatenate(features), np.concatenate(thresholds), np.concatenate(lefts),
                        np.concatenate(rights), np.concatenate(leaves), np.concatenate(values), np.asarray(roots))
-        self.tree_labels = np.eye(len(stackers))[owners]  # (trees, labels): which label each tree scores
+        # Tree k of every label, for k = 0, 1, ... (-1 where a label has fewer trees: early stopping).
+        owners = np.asarray(owners)
+        per_label = [np.flatnonzero(owners == label) for label in range(len(stackers))]
+        self.rounds = np.full((max(map(len, per_label)), len(stackers)), -1, dtype=np.int64)
+        for label, trees in enumerate(per_label):
+            self.rounds[: len(trees), label] = trees
         self.baselines = np.array(baselines)
         self.cal_a, self.cal_b = _sigmoid_parameters(calibrators)
 
@@ -145,9 +150,16 @@ class BoostedScorer:
         """``(n_posts, n_labels)`` calibrated probabilities for second-stage inputs ``Z`` (no NaN)."""
         went_left = Z[:, self.split_feature] <= self.split_threshold  # (posts, trees, width)
         outcomes = np.packbits(went_left, axis=2, bitorder="little")[:, :, 0].astype(np.intp)
-        leaf_values = self.table.ravel()[outcomes + self.table_rows]  # (posts, trees), in row order
-        raw = self.baselines + leaf_values @ self.tree_labels
-        return _sigmoid(self.cal_a, self.cal_b, raw)
+        leaf_values = self.table.ravel()[outcomes.T + self.table_rows[:, None]]  # (trees, posts)
+        # Summed as scikit-learn sums them, from the baseline, one tree after another, so the floats
+        # are the same whatever the batch.
+        raw = np.repeat(self.baselines[:, None], len(Z), axis=1)  # (labels, posts)
+        for trees in self.rounds:
+            if (trees >= 0).all():
+                raw += leaf_values[trees]
+            else:
+                raw[trees >= 0] += leaf_values[trees[trees >= 0]]
+        return _sigmoid(self.cal_a, self.cal_b, raw.T)
 
 
 class TfidfTransform:
@@ -190,6 +202,8 @@ class TfidfTransform:
         self.token_ids: dict[str, int] = {}
         unigrams, pairs, pair_columns = [], [], []
         for gram, column in self.vocabulary.items():
+            if " " in gram and self.tokens.fullmatch(gram):  # then "a b" may be one token or two
+                raise ValueError("word tokens that can contain a space are not supported")
             ids = [self.token_ids.setdefault(token, len(self.token_ids)) for token in gram.split(" ")]
             if len(ids) == 1:
                 unigrams.append((ids[0], column))

@@ -43,6 +43,8 @@ def test_numbered_thread_is_joined_into_one_draft():
     "1 / Long night in the ED.\n2 / Grateful for the team.",
     "1) Long night in the ED.\n2) Grateful for the team.",
     "1. Long night in the ED.\n2. Grateful for the team.",
+    "１/ Long night in the ED.\n２/ Grateful for the team.",  # digits of other scripts count too
+    "١) Long night in the ED.\n٢) Grateful for the team.",
 ])
 def test_every_way_of_numbering_a_thread_gets_past_the_quick_check(msg):
     assert _texts(msg) == ["Long night in the ED.\nGrateful for the team."]

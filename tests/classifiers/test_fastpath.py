@@ -29,12 +29,11 @@ def test_fast_paths_equal_scikit_learn():
     n_cues = len(blocks[-1].get_feature_names_out())
     Z = stacker_inputs(first, X[:, -n_cues:])
     second = np.column_stack([s.predict_proba(Z)[:, 1] for s in bundle["stackers"]])
-    boosted = BoostedScorer(bundle["stackers"])
-    np.testing.assert_allclose(boosted.predict_proba(Z), second, atol=1e-10)
-    large = np.vstack([Z] * 5)
-    np.testing.assert_allclose(boosted.predict_proba(large), np.vstack([second] * 5), atol=1e-10)
+    boosted = BoostedScorer(bundle["stackers"])  # the same floats, whatever the batch
+    np.testing.assert_array_equal(boosted.predict_proba(Z), second)
+    np.testing.assert_array_equal(boosted.predict_proba(np.vstack([Z] * 5)), np.vstack([second] * 5))
     in_pieces = np.vstack([boosted.predict_proba(Z[i : i + 7]) for i in range(0, len(Z), 7)])
-    np.testing.assert_allclose(in_pieces, second, atol=1e-10)
+    np.testing.assert_array_equal(in_pieces, second)
     assert boosted.predict_proba(Z[:1]).shape == (1, len(bundle["stackers"]))
 
 
@@ -48,3 +47,12 @@ def test_tfidf_transform_equals_scikit_learn_exactly():
         expected = vectorizer.transform(posts)
         got = TfidfTransform(vectorizer).transform([p.norm.text for p in posts])
         assert (got != expected).nnz == 0, name
+
+
+def test_a_word_vectorizer_whose_tokens_can_hold_a_space_is_refused():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(token_pattern=r"[^,]+", ngram_range=(1, 2))
+    vectorizer.fit(["no voy,a la", "no voy,mi casa", "a la,mi casa"])
+    with pytest.raises(ValueError, match="space"):
+        TfidfTransform(vectorizer)
