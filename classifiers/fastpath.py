@@ -113,10 +113,10 @@ class BoostedScorer:
                 offset += len(nodes)
         self._tabulate(np.concatenate(features), np.concatenate(thresholds), np.concatenate(lefts),
                        np.concatenate(rights), np.concatenate(leaves), np.concatenate(values), np.asarray(roots))
-        # Tree k of every label, for k = 0, 1, ... (-1 where a label has fewer trees: early stopping).
+        # Tree k of every label, for k = 0, 1, ...; where a label stopped early, a tree worth 0.
         owners = np.asarray(owners)
         per_label = [np.flatnonzero(owners == label) for label in range(len(stackers))]
-        self.rounds = np.full((max(map(len, per_label)), len(stackers)), -1, dtype=np.int64)
+        self.rounds = np.full((max(map(len, per_label)), len(stackers)), len(owners), dtype=np.int64)
         for label, trees in enumerate(per_label):
             self.rounds[: len(trees), label] = trees
         self.baselines = np.array(baselines)
@@ -143,23 +143,21 @@ class BoostedScorer:
         for _ in range(width):  # every path has at most ``width`` splits
             went_left = (outcomes >> bit[node]) & 1 == 1
             node = np.where(leaf[node], node, np.where(went_left, left[node], right[node]))
-        self.table = value[node].T.copy()  # (trees, outcomes)
-        self.table_rows = np.arange(n_trees) * self.table.shape[1]
+        table = value[node].T  # (trees, outcomes)
+        self.flat_table = np.append(table.ravel(), 0.0)  # then the value of a tree that is not there
+        self.table_rows = np.append(np.arange(n_trees) * table.shape[1], len(self.flat_table) - 1)
 
     def predict_proba(self, Z: np.ndarray) -> np.ndarray:
         """``(n_posts, n_labels)`` calibrated probabilities for second-stage inputs ``Z`` (no NaN)."""
         went_left = Z[:, self.split_feature] <= self.split_threshold  # (posts, trees, width)
         outcomes = np.packbits(went_left, axis=2, bitorder="little")[:, :, 0].astype(np.intp)
-        leaf_values = self.table.ravel()[outcomes.T + self.table_rows[:, None]]  # (trees, posts)
-        # Summed as scikit-learn sums them, from the baseline, one tree after another, so the floats
-        # are the same whatever the batch.
-        raw = np.repeat(self.baselines[:, None], len(Z), axis=1)  # (labels, posts)
-        for trees in self.rounds:
-            if (trees >= 0).all():
-                raw += leaf_values[trees]
-            else:
-                raw[trees >= 0] += leaf_values[trees[trees >= 0]]
-        return _sigmoid(self.cal_a, self.cal_b, raw.T)
+        outcomes = np.append(outcomes, np.zeros((len(Z), 1), dtype=np.intp), axis=1)  # the absent tree
+        # Per post and label: the baseline, then each round's tree; summed one after another, as
+        # scikit-learn sums them, so the floats are the same whatever the batch.
+        terms = np.empty((len(Z), len(self.rounds) + 1, len(self.baselines)))
+        terms[:, 0] = self.baselines
+        terms[:, 1:] = self.flat_table[(outcomes + self.table_rows)[:, self.rounds]]
+        return _sigmoid(self.cal_a, self.cal_b, np.cumsum(terms, axis=1)[:, -1])
 
 
 class TfidfTransform:
