@@ -173,10 +173,6 @@ class AnchorIndex:
             hits += [i for _, i in self.by_prefix.get(word[:1], ())]
         return tuple(hits)
 
-    def candidates(self, text: str) -> set[int]:
-        """Indices of the patterns that may match ``text``; the others certainly do not."""
-        return set(self.locate(text))
-
     def locate(self, text: str) -> dict[int, list | None]:
         """The patterns that may match ``text``, each with what a match of it must start with.
 
